@@ -1,0 +1,78 @@
+"""Where Glossator keeps its data, configuration and backups.
+
+`GLOSSATOR_HOME` moves everything under one folder (tests use it); otherwise the
+platform's per-user directories are used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from glossator import APP_NAME
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get("GLOSSATOR_HOME")
+    return Path(value) if value else None
+
+
+def data_dir() -> Path:
+    home = _home_override()
+    path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    home = _home_override()
+    path = home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database() -> Path:
+    """The workspace used when neither `--db` nor `GLOSSATOR_DB` names one."""
+    return data_dir() / "workspace.sqlite3"
+
+
+def database_location(explicit: str | None = None) -> str:
+    """The database path or SQLAlchemy URL to open: `--db`, then `GLOSSATOR_DB`, then the default."""
+    if explicit:
+        return explicit
+    env = os.environ.get("GLOSSATOR_DB")
+    if env:
+        return env
+    return str(default_database())
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: beside the package when frozen, else at the top of the checkout."""
+    env = os.environ.get("GLOSSATOR_RESOURCES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here / "resources"
+
+
+def seeds_dir() -> Path:
+    """The sample reports imported into an empty workspace."""
+    env = os.environ.get("GLOSSATOR_SEEDS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return here / "seeds"
