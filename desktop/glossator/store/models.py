@@ -1,0 +1,276 @@
+"""SQLAlchemy rows of a workspace. One database file is one workspace.
+
+Offsets (`start`, `end`) are Unicode code points into `ReportRow.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    source_name: Mapped[str] = mapped_column(String(1000))
+    source_format: Mapped[str] = mapped_column(String(20))
+    encoding: Mapped[str] = mapped_column(String(40))
+    encoding_guessed: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    body_end: Mapped[int] = mapped_column(Integer)
+    footnote_style: Mapped[str] = mapped_column(String(20))
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    footnotes: Mapped[list[FootnoteRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="FootnoteRow.start",
+    )
+    refs: Mapped[list[FootnoteRefRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="FootnoteRefRow.start",
+    )
+
+
+class FootnoteRow(Base):
+    """A note of the notes list: its label, the note paragraph's span and the note text."""
+
+    __tablename__ = "footnotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(50))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text_start: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    report: Mapped[ReportRow] = relationship(back_populates="footnotes")
+
+
+class FootnoteRefRow(Base):
+    """A marker in the text; `footnote_id` is None when its note is missing."""
+
+    __tablename__ = "footnote_refs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(50))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    footnote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("footnotes.id", ondelete="SET NULL"), index=True
+    )
+
+    report: Mapped[ReportRow] = relationship(back_populates="refs")
+
+
+class ReviewerRow(Base):
+    __tablename__ = "reviewers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class TagRow(Base):
+    __tablename__ = "tags"
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="parent_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"))
+    color: Mapped[str] = mapped_column(String(9), default="#ffd966")
+    shortcut: Mapped[str | None] = mapped_column(String(10))
+    description: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SpeakerRow(Base):
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="person")
+    affiliation: Mapped[str] = mapped_column(String(500), default="")
+    role: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class SpeakerAliasRow(Base):
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "alias", name="speaker_alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+
+
+class TargetRow(Base):
+    __tablename__ = "targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class TargetAliasRow(Base):
+    __tablename__ = "target_aliases"
+    __table_args__ = (UniqueConstraint("target_id", "alias", name="target_alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+
+
+class StanceLabelRow(Base):
+    __tablename__ = "stance_labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    has_intensity: Mapped[bool] = mapped_column(Boolean, default=False)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AnnotationRow(Base):
+    __tablename__ = "annotations"
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" >= start", name="span"),
+        Index("ix_annotations_report_span", "report_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id", ondelete="RESTRICT"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(String(200), default="")
+    suffix: Mapped[str] = mapped_column(String(200), default="")
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("speakers.id", ondelete="SET NULL"), index=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class AnnotationTagRow(Base):
+    __tablename__ = "annotation_tags"
+
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class AnnotationStanceRow(Base):
+    __tablename__ = "annotation_stances"
+    __table_args__ = (UniqueConstraint("annotation_id", "target_id", name="one_per_target"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotations.id", ondelete="CASCADE"), index=True
+    )
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    label_id: Mapped[int] = mapped_column(ForeignKey("stance_labels.id", ondelete="RESTRICT"))
+    intensity: Mapped[int | None] = mapped_column(Integer)
+
+
+class AnnotationFootnoteRow(Base):
+    __tablename__ = "annotation_footnotes"
+
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True
+    )
+    footnote_id: Mapped[int] = mapped_column(
+        ForeignKey("footnotes.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ReviewRow(Base):
+    """A reviewer's decision or comment on an annotation; `parent_id` threads replies."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotations.id", ondelete="CASCADE"), index=True
+    )
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id", ondelete="RESTRICT"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    decision: Mapped[str | None] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class HistoryRow(Base):
+    """One change: which command, by whom, when, and the values before and after."""
+
+    __tablename__ = "history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    command: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    old: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    new: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)

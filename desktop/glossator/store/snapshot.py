@@ -1,0 +1,99 @@
+"""Whole-row snapshots of a report or an annotation and everything hanging off it.
+
+A delete keeps its snapshot; undo puts the very same rows back (same ids, same
+UUIDs), so links from history, exports and other rows stay valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
+
+from glossator.store.models import (
+    AnnotationFootnoteRow,
+    AnnotationRow,
+    AnnotationStanceRow,
+    AnnotationTagRow,
+    FootnoteRefRow,
+    FootnoteRow,
+    ReportRow,
+    ReviewRow,
+)
+
+Rows = list[dict[str, Any]]
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Rows per table, in an order that satisfies foreign keys on insert."""
+
+    tables: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+    def rows(self, table_name: str) -> tuple[dict[str, Any], ...]:
+        for name, rows in self.tables:
+            if name == table_name:
+                return rows
+        return ()
+
+
+_ANNOTATION_CHILDREN = (AnnotationTagRow, AnnotationStanceRow, AnnotationFootnoteRow, ReviewRow)
+
+
+def _fetch(session: Session, model: type[Any], where: Any) -> tuple[dict[str, Any], ...]:
+    table = _table(model)
+    result = session.execute(select(table).where(where).order_by(*table.primary_key.columns))
+    return tuple(dict(row._mapping) for row in result)
+
+
+def snapshot_annotations(session: Session, annotation_ids: list[int]) -> Snapshot:
+    ann = _table(AnnotationRow)
+    tables: list[tuple[str, tuple[dict[str, Any], ...]]] = [
+        ("annotations", _fetch(session, AnnotationRow, ann.c.id.in_(annotation_ids)))
+    ]
+    for model in _ANNOTATION_CHILDREN:
+        table = _table(model)
+        tables.append((table.name, _fetch(session, model, table.c.annotation_id.in_(annotation_ids))))
+    return Snapshot(tuple(tables))
+
+
+def snapshot_report(session: Session, report_id: int) -> Snapshot:
+    rep = _table(ReportRow)
+    head = [
+        ("reports", _fetch(session, ReportRow, rep.c.id == report_id)),
+        ("footnotes", _fetch(session, FootnoteRow, _table(FootnoteRow).c.report_id == report_id)),
+        ("footnote_refs", _fetch(session, FootnoteRefRow, _table(FootnoteRefRow).c.report_id == report_id)),
+    ]
+    ann = _table(AnnotationRow)
+    ids = [int(i) for i in session.scalars(select(ann.c.id).where(ann.c.report_id == report_id))]
+    return Snapshot(tuple(head) + snapshot_annotations(session, ids).tables)
+
+
+def restore(session: Session, snap: Snapshot) -> None:
+    """Insert the snapshot's rows back, parents before children."""
+    metadata = ReportRow.metadata
+    for name, rows in snap.tables:
+        if rows:
+            session.execute(insert(metadata.tables[name]), [dict(r) for r in rows])
+
+
+def delete_report_rows(session: Session, report_id: int) -> None:
+    session.execute(delete(_table(ReportRow)).where(_table(ReportRow).c.id == report_id))
+
+
+def delete_annotation_rows(session: Session, annotation_ids: list[int]) -> None:
+    ann = _table(AnnotationRow)
+    session.execute(delete(ann).where(ann.c.id.in_(annotation_ids)))
+
+
+def snapshot_tables(session: Session, models: tuple[type[Any], ...]) -> Snapshot:
+    """Every row of whole tables (small ones: the codebook), in the given order."""
+    return Snapshot(tuple((_table(m).name, _fetch(session, m, True)) for m in models))
