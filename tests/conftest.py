@@ -16,7 +16,9 @@ SEED_REPORT = SEEDS / "000_93b5b4f369dc47da.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("GLOSSATOR_HOME", str(home))
     monkeypatch.delenv("GLOSSATOR_DB", raising=False)

@@ -28,7 +28,9 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     home = _home_override()
-    path = home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path = (
+        home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -45,7 +47,7 @@ def default_database() -> Path:
 
 
 def database_location(explicit: str | None = None) -> str:
-    """The database path or SQLAlchemy URL to open: `--db`, then `GLOSSATOR_DB`, then the default."""
+    """The database path or SQLAlchemy URL: `--db`, then `GLOSSATOR_DB`, then the default."""
     if explicit:
         return explicit
     env = os.environ.get("GLOSSATOR_DB")

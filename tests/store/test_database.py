@@ -24,7 +24,10 @@ def test_new_database_is_migrated_to_head(tmp_path: Path) -> None:
     db = open_database(path)
     try:
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+            assert (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+                == head_revision()
+            )
             assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
             assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
             assert conn.execute(text("PRAGMA synchronous")).scalar_one() == 2  # FULL
@@ -32,8 +35,18 @@ def test_new_database_is_migrated_to_head(tmp_path: Path) -> None:
         assert db.engine.pool.size() == 1  # type: ignore[attr-defined]
     finally:
         db.close()
-    assert {"reports", "footnotes", "footnote_refs", "annotations", "reviews", "history",
-            "tags", "speakers", "targets", "stance_labels"} <= tables(path)
+    assert {
+        "reports",
+        "footnotes",
+        "footnote_refs",
+        "annotations",
+        "reviews",
+        "history",
+        "tags",
+        "speakers",
+        "targets",
+        "stance_labels",
+    } <= tables(path)
 
 
 def test_alembic_check_is_clean(tmp_path: Path) -> None:
@@ -92,7 +105,9 @@ def test_failed_migration_leaves_database_as_it_was(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         cols = {r[1] for r in conn.execute("PRAGMA table_info(reports)")}
         assert "extra" not in cols
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        assert (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        )
         assert conn.execute("SELECT name FROM reviewers").fetchall() == [("ana",)]
     made = list(backups.glob("*.sqlite3"))
     assert len(made) == 1, "a backup is made before any migration"
@@ -128,8 +143,10 @@ def test_corrupt_file_is_reported_and_not_written(tmp_path: Path) -> None:
     db = open_database(path)
     with db.engine.begin() as conn:
         for i in range(300):
-            conn.execute(text("INSERT INTO reviewers (name, created_at) VALUES (:n, '2025-01-01')"),
-                         {"n": f"reviewer {i} " + "x" * 200})
+            conn.execute(
+                text("INSERT INTO reviewers (name, created_at) VALUES (:n, '2025-01-01')"),
+                {"n": f"reviewer {i} " + "x" * 200},
+            )
     db.close()
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -140,7 +157,7 @@ def test_corrupt_file_is_reported_and_not_written(tmp_path: Path) -> None:
         data[offset] = 0x5A
     path.write_bytes(bytes(data))
     before = path.read_bytes()
-    with pytest.raises(DatabaseCorrupt, match="integrity check failed|cannot be opened"):
+    with pytest.raises(DatabaseCorrupt, match=r"integrity check failed|cannot be opened"):
         open_database(path)
     assert path.read_bytes() == before
 

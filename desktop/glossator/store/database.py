@@ -39,7 +39,9 @@ class Database:
 
     def backup(self, dest: Path | None = None, reason: str = "manual") -> Path:
         if self.path is None:
-            raise StoreError(f"{self.display_name}: backups are made by the database server's own tools")
+            raise StoreError(
+                f"{self.display_name}: backups are made by the database server's own tools"
+            )
         if dest is not None:
             return backup_sqlite(self.path, dest)
         if self.backup_folder is None:
@@ -54,11 +56,11 @@ class Database:
             with self.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
             return []
-        conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+        raw = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
         try:
-            return integrity_problems(conn)
+            return integrity_problems(raw)
         finally:
-            conn.close()
+            raw.close()
 
     def server_version(self) -> str:
         if self.url.get_backend_name() == "sqlite":
@@ -92,9 +94,9 @@ def open_database(
     engine = make_engine(url)
     db = Database(engine, url, path, backup_folder)
     try:
-        if path is not None and revision is not None and revision != head_revision(script_location):
-            if backup_folder is not None:
-                db.backup(reason=f"before-upgrade-from-{revision}")
+        outdated = revision is not None and revision != head_revision(script_location)
+        if path is not None and outdated and backup_folder is not None:
+            db.backup(reason=f"before-upgrade-from-{revision}")
         upgrade(engine, where, script_location)
     except Exception:
         engine.dispose()

@@ -19,8 +19,10 @@ from sqlalchemy.engine import URL, make_url
 BUSY_TIMEOUT_MS = 10_000
 
 
-def to_url(location: str | Path) -> URL:
+def to_url(location: str | Path | URL) -> URL:
     """A path or a SQLAlchemy URL as a URL; plain paths become SQLite file URLs."""
+    if isinstance(location, URL):
+        return location
     text = str(location)
     if "://" in text:
         return make_url(text)
@@ -50,7 +52,7 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         cursor.close()
 
 
-def make_engine(location: str | Path, *, echo: bool = False) -> Engine:
+def make_engine(location: str | Path | URL, *, echo: bool = False) -> Engine:
     url = to_url(location)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, echo=echo, pool_pre_ping=True)

@@ -42,7 +42,9 @@ def check_file(path: Path) -> str | None:
                 f"{path}: the integrity check failed ({shown}); nothing was written. "
                 "Restore a backup or run `glossator backup` on a copy."
             )
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
         if "alembic_version" not in tables:
             if tables:
                 raise NotAWorkspace(f"{path}: a SQLite database, but not a Glossator workspace")
@@ -50,7 +52,9 @@ def check_file(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(f"{path}: the integrity check failed ({exc}); nothing was written") from exc
+        raise DatabaseCorrupt(
+            f"{path}: the integrity check failed ({exc}); nothing was written"
+        ) from exc
     finally:
         conn.close()
 

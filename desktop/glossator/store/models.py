@@ -6,7 +6,7 @@ Offsets (`start`, `end`) are Unicode code points into `ReportRow.text`, end excl
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -40,7 +40,7 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, dt.datetime: DateTime(timezone=True)}
 
 
 class ReportRow(Base):
@@ -64,11 +64,15 @@ class ReportRow(Base):
     modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     footnotes: Mapped[list[FootnoteRow]] = relationship(
-        back_populates="report", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="report",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="FootnoteRow.start",
     )
     refs: Mapped[list[FootnoteRefRow]] = relationship(
-        back_populates="report", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="report",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="FootnoteRefRow.start",
     )
 
@@ -145,7 +149,9 @@ class SpeakerAliasRow(Base):
     __table_args__ = (UniqueConstraint("speaker_id", "alias", name="speaker_alias"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True
+    )
     alias: Mapped[str] = mapped_column(String(300))
 
 
@@ -180,14 +186,16 @@ class StanceLabelRow(Base):
 class AnnotationRow(Base):
     __tablename__ = "annotations"
     __table_args__ = (
-        CheckConstraint("start >= 0 AND \"end\" >= start", name="span"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="span"),
         Index("ix_annotations_report_span", "report_id", "start"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id", ondelete="RESTRICT"), index=True)
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("reviewers.id", ondelete="RESTRICT"), index=True
+    )
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
@@ -209,7 +217,9 @@ class AnnotationTagRow(Base):
     annotation_id: Mapped[int] = mapped_column(
         ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True
     )
-    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True)
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class AnnotationStanceRow(Base):

@@ -61,7 +61,9 @@ def snapshot_annotations(session: Session, annotation_ids: list[int]) -> Snapsho
     ]
     for model in _ANNOTATION_CHILDREN:
         table = _table(model)
-        tables.append((table.name, _fetch(session, model, table.c.annotation_id.in_(annotation_ids))))
+        tables.append(
+            (table.name, _fetch(session, model, table.c.annotation_id.in_(annotation_ids)))
+        )
     return Snapshot(tuple(tables))
 
 
@@ -70,7 +72,10 @@ def snapshot_report(session: Session, report_id: int) -> Snapshot:
     head = [
         ("reports", _fetch(session, ReportRow, rep.c.id == report_id)),
         ("footnotes", _fetch(session, FootnoteRow, _table(FootnoteRow).c.report_id == report_id)),
-        ("footnote_refs", _fetch(session, FootnoteRefRow, _table(FootnoteRefRow).c.report_id == report_id)),
+        (
+            "footnote_refs",
+            _fetch(session, FootnoteRefRow, _table(FootnoteRefRow).c.report_id == report_id),
+        ),
     ]
     ann = _table(AnnotationRow)
     ids = [int(i) for i in session.scalars(select(ann.c.id).where(ann.c.report_id == report_id))]

@@ -1,0 +1,5 @@
+import sys
+
+from glossator.cli import main
+
+sys.exit(main())

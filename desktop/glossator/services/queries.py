@@ -1,0 +1,223 @@
+"""Read-only queries that turn rows into plain values (bulk reads use Core statements)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from glossator.services.values import (
+    AnnotationView,
+    MarkerView,
+    NoteView,
+    ReportDetail,
+    ReportSummary,
+    StanceView,
+    TagView,
+)
+from glossator.store.models import (
+    AnnotationFootnoteRow,
+    AnnotationRow,
+    AnnotationStanceRow,
+    AnnotationTagRow,
+    FootnoteRefRow,
+    FootnoteRow,
+    ReportRow,
+    ReviewerRow,
+    SpeakerRow,
+    StanceLabelRow,
+    TagRow,
+    TargetRow,
+)
+
+DEFAULT_COLOR = "#ffd966"
+
+
+def _counts(
+    session: Session, column: InstrumentedAttribute[int], report_ids: list[int] | None
+) -> dict[int, int]:
+    stmt = select(column, func.count()).group_by(column)
+    if report_ids is not None:
+        stmt = stmt.where(column.in_(report_ids))
+    return {int(k): int(v) for k, v in session.execute(stmt)}
+
+
+def report_summaries(
+    session: Session, report_ids: Iterable[int] | None = None
+) -> list[ReportSummary]:
+    ids = list(report_ids) if report_ids is not None else None
+    stmt = select(
+        ReportRow.id,
+        ReportRow.uuid,
+        ReportRow.title,
+        ReportRow.date,
+        ReportRow.source_name,
+        ReportRow.source_format,
+        ReportRow.imported_at,
+    ).order_by(ReportRow.date.desc().nulls_last(), ReportRow.title, ReportRow.id)
+    if ids is not None:
+        stmt = stmt.where(ReportRow.id.in_(ids))
+    markers = _counts(session, FootnoteRefRow.report_id, ids)
+    notes = _counts(session, FootnoteRow.report_id, ids)
+    annotations = _counts(session, AnnotationRow.report_id, ids)
+    missing: dict[int, list[str]] = defaultdict(list)
+    missing_stmt = (
+        select(FootnoteRefRow.report_id, FootnoteRefRow.label)
+        .where(FootnoteRefRow.footnote_id.is_(None))
+        .order_by(FootnoteRefRow.start)
+    )
+    uncited: dict[int, list[str]] = defaultdict(list)
+    cited = select(FootnoteRefRow.footnote_id).where(FootnoteRefRow.footnote_id.is_not(None))
+    uncited_stmt = (
+        select(FootnoteRow.report_id, FootnoteRow.label)
+        .where(FootnoteRow.id.not_in(cited))
+        .order_by(FootnoteRow.start)
+    )
+    if ids is not None:
+        missing_stmt = missing_stmt.where(FootnoteRefRow.report_id.in_(ids))
+        uncited_stmt = uncited_stmt.where(FootnoteRow.report_id.in_(ids))
+    for rid, label in session.execute(missing_stmt):
+        if label not in missing[rid]:
+            missing[rid].append(label)
+    for rid, label in session.execute(uncited_stmt):
+        uncited[rid].append(label)
+    return [
+        ReportSummary(
+            id=r.id,
+            uuid=r.uuid,
+            title=r.title,
+            date=r.date,
+            source_name=r.source_name,
+            source_format=r.source_format,
+            marker_count=markers.get(r.id, 0),
+            note_count=notes.get(r.id, 0),
+            missing_notes=tuple(missing.get(r.id, ())),
+            uncited_notes=tuple(uncited.get(r.id, ())),
+            annotation_count=annotations.get(r.id, 0),
+            imported_at=r.imported_at,
+        )
+        for r in session.execute(stmt)
+    ]
+
+
+def report_detail(session: Session, report_id: int) -> ReportDetail | None:
+    row = session.get(ReportRow, report_id)
+    if row is None:
+        return None
+    summary = report_summaries(session, [report_id])[0]
+    label_of = {n.id: n.label for n in row.footnotes}
+    markers = tuple(
+        MarkerView(r.label, r.start, r.end, label_of.get(r.footnote_id) if r.footnote_id else None)
+        for r in row.refs
+    )
+    cites: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for ref in row.refs:
+        if ref.footnote_id is not None:
+            cites[ref.footnote_id].append((ref.start, ref.end))
+    notes = tuple(
+        NoteView(n.label, n.text, n.start, n.end, n.text_start, tuple(cites.get(n.id, ())))
+        for n in row.footnotes
+    )
+    return ReportDetail(
+        summary,
+        row.text,
+        row.body_end,
+        row.footnote_style,
+        row.encoding,
+        row.encoding_guessed,
+        markers,
+        notes,
+    )
+
+
+def tag_views(session: Session) -> list[TagView]:
+    rows = list(session.scalars(select(TagRow).order_by(TagRow.sort_order, TagRow.id)))
+    by_id = {t.id: t for t in rows}
+
+    def path(tag: TagRow) -> str:
+        parts, seen, cur = [tag.name], {tag.id}, tag
+        while cur.parent_id is not None and cur.parent_id in by_id and cur.parent_id not in seen:
+            cur = by_id[cur.parent_id]
+            seen.add(cur.id)
+            parts.append(cur.name)
+        return " / ".join(reversed(parts))
+
+    return [
+        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description, path(t))
+        for t in rows
+    ]
+
+
+def annotation_views(
+    session: Session, *, report_id: int | None = None, uuids: Iterable[str] | None = None
+) -> list[AnnotationView]:
+    stmt = (
+        select(AnnotationRow, ReviewerRow.name, SpeakerRow.name)
+        .join(ReviewerRow, ReviewerRow.id == AnnotationRow.author_id)
+        .outerjoin(SpeakerRow, SpeakerRow.id == AnnotationRow.speaker_id)
+        .order_by(AnnotationRow.start, AnnotationRow.end, AnnotationRow.id)
+    )
+    if report_id is not None:
+        stmt = stmt.where(AnnotationRow.report_id == report_id)
+    if uuids is not None:
+        stmt = stmt.where(AnnotationRow.uuid.in_(list(uuids)))
+    rows = session.execute(stmt).all()
+    ids = [a.id for a, _, _ in rows]
+    tags: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    stances: dict[int, list[StanceView]] = defaultdict(list)
+    cites: dict[int, list[str]] = defaultdict(list)
+    for chunk_start in range(0, len(ids), 5000):
+        chunk = ids[chunk_start : chunk_start + 5000]
+        for aid, tid, name, color in session.execute(
+            select(AnnotationTagRow.annotation_id, TagRow.id, TagRow.name, TagRow.color)
+            .join(TagRow, TagRow.id == AnnotationTagRow.tag_id)
+            .where(AnnotationTagRow.annotation_id.in_(chunk))
+            .order_by(TagRow.sort_order, TagRow.id)
+        ):
+            tags[aid].append((tid, name, color))
+        for aid, target, label, intensity in session.execute(
+            select(
+                AnnotationStanceRow.annotation_id,
+                TargetRow.name,
+                StanceLabelRow.name,
+                AnnotationStanceRow.intensity,
+            )
+            .join(TargetRow, TargetRow.id == AnnotationStanceRow.target_id)
+            .join(StanceLabelRow, StanceLabelRow.id == AnnotationStanceRow.label_id)
+            .where(AnnotationStanceRow.annotation_id.in_(chunk))
+            .order_by(AnnotationStanceRow.id)
+        ):
+            stances[aid].append(StanceView(target, label, intensity))
+        for aid, label in session.execute(
+            select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label)
+            .join(FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id)
+            .where(AnnotationFootnoteRow.annotation_id.in_(chunk))
+            .order_by(FootnoteRow.start)
+        ):
+            cites[aid].append(label)
+    return [
+        AnnotationView(
+            id=a.uuid,
+            report_id=a.report_id,
+            start=a.start,
+            end=a.end,
+            quote=a.quote,
+            prefix=a.prefix,
+            suffix=a.suffix,
+            tags=tuple(n for _, n, _ in tags.get(a.id, ())),
+            tag_ids=tuple(t for t, _, _ in tags.get(a.id, ())),
+            color=tags[a.id][0][2] if tags.get(a.id) else DEFAULT_COLOR,
+            author=author,
+            status=a.status,
+            speaker=speaker,
+            stances=tuple(stances.get(a.id, ())),
+            cites=tuple(cites.get(a.id, ())),
+            note=a.note,
+            orphaned=a.orphaned,
+            created=a.created_at,
+            modified=a.modified_at,
+        )
+        for a, author, speaker in rows
+    ]

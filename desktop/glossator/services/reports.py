@@ -1,0 +1,216 @@
+"""Commands on reports: import, rename, delete."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid as uuidlib
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+
+from glossator.core.footnotes import FootnoteLayout, detect_footnotes
+from glossator.formats.reports import ParsedReport, read_report
+from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow
+from glossator.store.snapshot import Snapshot, delete_report_rows, restore, snapshot_report
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedReport:
+    """A file read, decoded, normalized and with its footnotes found: ready to store."""
+
+    name: str
+    original: bytes
+    parsed: ParsedReport
+    layout: FootnoteLayout
+    sha256: str
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str) -> PreparedReport:
+        parsed = read_report(data, name)
+        return cls(name, data, parsed, detect_footnotes(parsed.text), text_digest(parsed.text))
+
+    @property
+    def title(self) -> str:
+        if self.parsed.title:
+            return self.parsed.title[:500]
+        return self.name.rsplit("/", 1)[-1][:500]
+
+
+def find_duplicate(ctx: Context, sha256: str) -> tuple[int, str] | None:
+    row = ctx.session.execute(
+        select(ReportRow.id, ReportRow.title).where(ReportRow.sha256 == sha256)
+    ).first()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> int:
+    parsed, layout = prepared.parsed, prepared.layout
+    row = ReportRow(
+        uuid=report_uuid,
+        title=prepared.title,
+        date=parsed.date,
+        source_name=prepared.name[-1000:],
+        source_format=parsed.source_format,
+        encoding=parsed.encoding,
+        encoding_guessed=parsed.encoding_guessed,
+        text=parsed.text,
+        sha256=prepared.sha256,
+        original=prepared.original,
+        body_end=layout.body_end,
+        footnote_style=layout.style,
+        meta={},
+    )
+    ctx.session.add(row)
+    ctx.session.flush()
+    note_ids: dict[str, int] = {}
+    for note in layout.notes:
+        result = ctx.session.execute(
+            insert(FootnoteRow).returning(FootnoteRow.id),
+            [
+                {
+                    "report_id": row.id,
+                    "label": note.label,
+                    "start": note.start,
+                    "end": note.end,
+                    "text_start": note.text_start,
+                    "text": note.text,
+                }
+            ],
+        )
+        note_ids.setdefault(note.label, int(result.scalar_one()))
+    if layout.markers:
+        ctx.session.execute(
+            insert(FootnoteRefRow),
+            [
+                {
+                    "report_id": row.id,
+                    "label": m.label,
+                    "start": m.start,
+                    "end": m.end,
+                    "footnote_id": note_ids.get(m.label),
+                }
+                for m in layout.markers
+            ],
+        )
+    return row.id
+
+
+class ImportReport(Command):
+    """Store one prepared report; a text already in the workspace is reported as a duplicate."""
+
+    label = "import report"
+
+    def __init__(self, prepared: PreparedReport) -> None:
+        self.prepared = prepared
+        self.uuid = str(uuidlib.uuid4())
+        self.report_id: int | None = None
+        self.duplicate_of: tuple[int, str] | None = None
+        self._snapshot: Snapshot | None = None
+
+    def apply(self, ctx: Context) -> Change:
+        if self._snapshot is not None:  # redo: the very same rows again
+            restore(ctx.session, self._snapshot)
+            assert self.report_id is not None
+        else:
+            self.duplicate_of = find_duplicate(ctx, self.prepared.sha256)
+            if self.duplicate_of is not None:
+                return Change(f"{self.prepared.name}: already in the workspace")
+            self.report_id = insert_report(ctx, self.prepared, self.uuid)
+        ctx.record(
+            "ImportReport",
+            "report",
+            self.report_id,
+            None,
+            {
+                "title": self.prepared.title,
+                "sha256": self.prepared.sha256,
+                "source": self.prepared.name,
+            },
+        )
+        return Change(
+            f"Imported \u201c{self.prepared.title}\u201d", reports=frozenset({self.report_id})
+        )
+
+    def revert(self, ctx: Context) -> Change:
+        if self.report_id is None:
+            return Change("Nothing to undo")
+        self._snapshot = snapshot_report(ctx.session, self.report_id)
+        delete_report_rows(ctx.session, self.report_id)
+        ctx.record("ImportReport", "report", self.report_id, {"title": self.prepared.title}, None)
+        return Change(
+            f"Removed \u201c{self.prepared.title}\u201d",
+            reports_removed=frozenset({self.report_id}),
+        )
+
+
+class RenameReport(Command):
+    label = "rename report"
+
+    def __init__(self, report_id: int, title: str) -> None:
+        title = " ".join(title.split())
+        if not title:
+            raise CommandError("A report needs a title")
+        self.report_id = report_id
+        self.title = title[:500]
+        self.old_title: str | None = None
+
+    def _set(self, ctx: Context, title: str, old: str) -> Change:
+        row = ctx.session.get(ReportRow, self.report_id)
+        if row is None:
+            raise CommandError(f"Report {self.report_id} does not exist")
+        row.title = title
+        ctx.record("RenameReport", "report", self.report_id, {"title": old}, {"title": title})
+        return Change(f"Renamed to \u201c{title}\u201d", reports=frozenset({self.report_id}))
+
+    def apply(self, ctx: Context) -> Change:
+        row = ctx.session.get(ReportRow, self.report_id)
+        if row is None:
+            raise CommandError(f"Report {self.report_id} does not exist")
+        self.old_title = row.title
+        return self._set(ctx, self.title, row.title)
+
+    def revert(self, ctx: Context) -> Change:
+        assert self.old_title is not None
+        return self._set(ctx, self.old_title, self.title)
+
+
+class DeleteReport(Command):
+    """Delete a report with its footnotes and annotations; undo restores every row."""
+
+    label = "delete report"
+
+    def __init__(self, report_id: int) -> None:
+        self.report_id = report_id
+        self._snapshot: Snapshot | None = None
+        self.title = ""
+
+    def apply(self, ctx: Context) -> Change:
+        row = ctx.session.get(ReportRow, self.report_id)
+        if row is None:
+            raise CommandError(f"Report {self.report_id} does not exist")
+        self.title = row.title
+        ctx.session.expunge(row)
+        self._snapshot = snapshot_report(ctx.session, self.report_id)
+        annotations = len(self._snapshot.rows("annotations"))
+        delete_report_rows(ctx.session, self.report_id)
+        ctx.record(
+            "DeleteReport",
+            "report",
+            self.report_id,
+            {"title": self.title, "annotations": annotations},
+            None,
+        )
+        return Change(
+            f"Deleted \u201c{self.title}\u201d", reports_removed=frozenset({self.report_id})
+        )
+
+    def revert(self, ctx: Context) -> Change:
+        assert self._snapshot is not None
+        restore(ctx.session, self._snapshot)
+        ctx.record("DeleteReport", "report", self.report_id, None, {"title": self.title})
+        return Change(f"Restored \u201c{self.title}\u201d", reports=frozenset({self.report_id}))

@@ -1,0 +1,137 @@
+"""Plain values the services hand to the UI and the CLI: frozen, no ORM objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    id: int
+    uuid: str
+    title: str
+    date: dt.date | None
+    source_name: str
+    source_format: str
+    marker_count: int
+    note_count: int
+    missing_notes: tuple[str, ...]
+    uncited_notes: tuple[str, ...]
+    annotation_count: int
+    imported_at: dt.datetime
+
+    @property
+    def broken_links(self) -> int:
+        return len(self.missing_notes) + len(self.uncited_notes)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerView:
+    label: str
+    start: int
+    end: int
+    note: str | None  # label of the linked note, None when the note is missing
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    label: str
+    text: str
+    start: int
+    end: int
+    text_start: int
+    cited_by: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDetail:
+    summary: ReportSummary
+    text: str
+    body_end: int
+    footnote_style: str
+    encoding: str
+    encoding_guessed: bool
+    markers: tuple[MarkerView, ...]
+    notes: tuple[NoteView, ...]
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
+
+    @property
+    def missing_notes(self) -> tuple[str, ...]:
+        return self.summary.missing_notes
+
+    @property
+    def uncited_notes(self) -> tuple[str, ...]:
+        return self.summary.uncited_notes
+
+
+@dataclass(frozen=True, slots=True)
+class TagView:
+    id: int
+    uuid: str
+    name: str
+    parent_id: int | None
+    color: str
+    shortcut: str | None
+    description: str
+    path: str  # "Parent / Child"
+
+
+@dataclass(frozen=True, slots=True)
+class StanceView:
+    target: str
+    label: str
+    intensity: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationView:
+    id: str  # the stable UUID
+    report_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    tags: tuple[str, ...]
+    tag_ids: tuple[int, ...]
+    color: str
+    author: str
+    status: str
+    speaker: str | None
+    stances: tuple[StanceView, ...]
+    cites: tuple[str, ...]
+    note: str
+    orphaned: bool
+    created: dt.datetime
+    modified: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What became of one file: imported, duplicate, or refused with a reason."""
+
+    name: str
+    status: str  # "imported" | "duplicate" | "refused"
+    report_id: int | None = None
+    title: str | None = None
+    reason: str | None = None
+    encoding_guessed: bool = False
+    encoding: str | None = None
+
+    def line(self) -> str:
+        if self.status == "imported":
+            guess = f" (encoding guessed: {self.encoding})" if self.encoding_guessed else ""
+            return (
+                f"{self.name}: imported as report {self.report_id} \u201c{self.title}\u201d{guess}"
+            )
+        if self.status == "duplicate":
+            return f"{self.name}: duplicate of report {self.report_id} \u201c{self.title}\u201d"
+        return f"{self.name}: refused: {self.reason}"

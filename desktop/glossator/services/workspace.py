@@ -1,0 +1,258 @@
+"""The Workspace: one open database, the current reviewer, and the commands run on it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from glossator import paths
+from glossator.core.codebook import Codebook
+from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
+from glossator.formats.decoding import MAX_REPORT_BYTES
+from glossator.formats.errors import ImportRefused
+from glossator.formats.reports import SUPPORTED_SUFFIXES
+from glossator.services import queries
+from glossator.services.codebook import ImportCodebook, read_codebook
+from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.reports import ImportReport, PreparedReport
+from glossator.services.values import (
+    AnnotationView,
+    ImportOutcome,
+    ReportDetail,
+    ReportSummary,
+    TagView,
+)
+from glossator.store.database import Database, open_database
+from glossator.store.models import ReportRow, ReviewerRow, StanceLabelRow, TagRow
+
+Listener = Callable[[Change], None]
+Progress = Callable[[int, int, ImportOutcome], bool]  # (done, total, last) -> keep going?
+
+FOLDER_SUFFIXES = frozenset(SUPPORTED_SUFFIXES | {".docx"})
+
+
+class ReportNotFound(CommandError):
+    """No report, or more than one, answers to what the user typed."""
+
+
+class Workspace:
+    """Owns the database; every change goes through `run` / `revert`, one transaction each."""
+
+    def __init__(self, db: Database, reviewer: str | None = None) -> None:
+        self.db = db
+        self.reviewer = reviewer
+        self._listeners: list[Listener] = []
+
+    @classmethod
+    def open(
+        cls,
+        location: str | Path | None = None,
+        *,
+        reviewer: str | None = None,
+        default_codebook: bool = True,
+    ) -> Workspace:
+        """Open (or create) a workspace: a file path, a SQLAlchemy URL, or the default location."""
+        target = paths.database_location(str(location) if location is not None else None)
+        ws = cls(open_database(target, backup_folder=paths.backup_dir()), reviewer)
+        if default_codebook:
+            ws.ensure_codebook()
+        return ws
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- commands -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _execute(self, command: Command, action: str) -> Change:
+        with self.db.session() as session, session.begin():
+            ctx = Context(session, self.reviewer, action)
+            step = command.apply if action == "apply" else command.revert
+            change = step(ctx)
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def run(self, command: Command) -> Change:
+        """Apply a command in one transaction; on any error nothing is written."""
+        return self._execute(command, "apply")
+
+    def revert(self, command: Command) -> Change:
+        return self._execute(command, "revert")
+
+    # -- reviewers ------------------------------------------------------------------------
+
+    def set_reviewer(self, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise CommandError("A reviewer needs a name")
+        self.reviewer = name
+        with self.db.session() as session, session.begin():
+            if session.scalar(select(ReviewerRow.id).where(ReviewerRow.name == name)) is None:
+                session.add(ReviewerRow(name=name))
+
+    def reviewers(self) -> list[str]:
+        with self.db.session() as session:
+            return list(session.scalars(select(ReviewerRow.name).order_by(ReviewerRow.name)))
+
+    # -- queries --------------------------------------------------------------------------
+
+    def reports(self) -> list[ReportSummary]:
+        with self.db.session() as session:
+            return queries.report_summaries(session)
+
+    def report_count(self) -> int:
+        with self.db.session() as session:
+            return int(session.scalar(select(func.count()).select_from(ReportRow)) or 0)
+
+    def report(self, report_id: int) -> ReportDetail:
+        with self.db.session() as session:
+            detail = queries.report_detail(session, report_id)
+        if detail is None:
+            raise ReportNotFound(f"Report {report_id} does not exist")
+        return detail
+
+    def find_report(self, ref: str) -> ReportSummary:
+        """A report by id or by a unique, case-insensitive title prefix."""
+        ref = ref.strip()
+        summaries = self.reports()
+        if ref.isdigit():
+            for s in summaries:
+                if s.id == int(ref):
+                    return s
+        key = ref.casefold()
+        found = [s for s in summaries if s.title.casefold().startswith(key)] if key else []
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ReportNotFound(f"No report has the id or title {ref!r}")
+        listed = "; ".join(f"{s.id}: {s.title[:50]}" for s in found[:5])
+        raise ReportNotFound(f"{len(found)} reports start with {ref!r} ({listed}); use the id")
+
+    def annotations(self, report_id: int) -> list[AnnotationView]:
+        with self.db.session() as session:
+            return queries.annotation_views(session, report_id=report_id)
+
+    def annotation(self, uuid: str) -> AnnotationView | None:
+        with self.db.session() as session:
+            found = queries.annotation_views(session, uuids=[uuid])
+        return found[0] if found else None
+
+    def tags(self) -> list[TagView]:
+        with self.db.session() as session:
+            return queries.tag_views(session)
+
+    def codebook(self) -> Codebook:
+        with self.db.session() as session:
+            return read_codebook(session)
+
+    # -- codebook and seeds -----------------------------------------------------------------
+
+    def ensure_codebook(self) -> None:
+        """A workspace with no tags and no stance labels gets the default codebook."""
+        with self.db.session() as session:
+            has_tags = session.scalar(select(func.count()).select_from(TagRow))
+            has_labels = session.scalar(select(func.count()).select_from(StanceLabelRow))
+        if not has_tags and not has_labels:
+            self.run(ImportCodebook(load_default_codebook(), "the default codebook"))
+
+    def ensure_seeded(self, seeds: Path | None = None) -> list[ImportOutcome]:
+        """An empty workspace imports the sample reports (and their codebook), once."""
+        if self.report_count():
+            return []
+        folder = seeds or paths.seeds_dir()
+        if not folder.is_dir():
+            return []
+        codebook = folder / "codebook.json"
+        if codebook.is_file():
+            self.run(ImportCodebook(codebook_from_json(codebook.read_bytes()), "the seed codebook"))
+        return self.import_paths([folder])
+
+    # -- import -----------------------------------------------------------------------------
+
+    @staticmethod
+    def expand_paths(items: Iterable[str | Path]) -> list[Path]:
+        """Files as given; folders walked for report files, hidden entries skipped."""
+        out: list[Path] = []
+        for item in items:
+            path = Path(item)
+            if path.is_dir():
+                for root, dirs, files in os.walk(path):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    out.extend(
+                        Path(root) / f
+                        for f in sorted(files)
+                        if not f.startswith(".") and Path(f).suffix.lower() in FOLDER_SUFFIXES
+                    )
+            else:
+                out.append(path)
+        return out
+
+    def import_file(self, path: Path) -> ImportOutcome:
+        name = path.name
+        try:
+            if not path.is_file():
+                raise ImportRefused(name, "no such file" if not path.exists() else "not a file")
+            size = path.stat().st_size
+            if size > MAX_REPORT_BYTES:
+                raise ImportRefused(
+                    name,
+                    f"too large ({size / 1e6:.0f} MB; the limit is "
+                    f"{MAX_REPORT_BYTES // (1024 * 1024)} MB)",
+                )
+            prepared = PreparedReport.from_bytes(path.read_bytes(), name)
+        except ImportRefused as exc:
+            return ImportOutcome(name, "refused", reason=exc.reason)
+        except OSError as exc:
+            return ImportOutcome(name, "refused", reason=f"cannot be read ({exc.strerror or exc})")
+        except Exception as exc:  # a reader fault must not stop a batch or touch the database
+            return ImportOutcome(name, "refused", reason=f"cannot be parsed ({type(exc).__name__})")
+        command = ImportReport(prepared)
+        self.run(command)
+        if command.duplicate_of is not None:
+            rid, title = command.duplicate_of
+            return ImportOutcome(name, "duplicate", report_id=rid, title=title)
+        return ImportOutcome(
+            name,
+            "imported",
+            report_id=command.report_id,
+            title=prepared.title,
+            encoding=prepared.parsed.encoding,
+            encoding_guessed=prepared.parsed.encoding_guessed,
+        )
+
+    def import_paths(
+        self, items: Sequence[str | Path], progress: Progress | None = None
+    ) -> list[ImportOutcome]:
+        """Import files and folders, each file in its own transaction; stop when told to."""
+        files = self.expand_paths(items)
+        outcomes: list[ImportOutcome] = []
+        for path in files:
+            outcome = self.import_file(path)
+            outcomes.append(outcome)
+            if progress is not None and not progress(len(outcomes), len(files), outcome):
+                break
+        return outcomes
+
+    # -- maintenance ------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        return self.db.integrity_problems()
+
+    def backup(self, dest: Path | None = None) -> Path:
+        return self.db.backup(dest)

@@ -1,0 +1,110 @@
+"""Annotation commands: add, edit, delete, undo and redo keep ids and links."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import SEED_REPORT
+
+from glossator.services import CommandError, Workspace
+from glossator.services.annotations import (
+    AddAnnotation,
+    AnnotationFields,
+    DeleteAnnotations,
+    EditAnnotation,
+)
+
+
+@pytest.fixture
+def seeded(ws: Workspace) -> tuple[Workspace, int]:
+    (outcome,) = ws.import_paths([SEED_REPORT])
+    return ws, outcome.report_id or 0
+
+
+def _span(ws: Workspace, rid: int, phrase: str) -> tuple[int, int]:
+    text = ws.report(rid).text
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_add_stores_quote_context_author_and_tags(seeded: tuple[Workspace, int]) -> None:
+    ws, rid = seeded
+    tag = ws.tags()[0]
+    start, end = _span(ws, rid, "Hamas and Hizbullah were left alone in the arena")
+    cmd = AddAnnotation(rid, start, end, tag_ids=[tag.id], note="key quote", cites=["3"])
+    ws.run(cmd)
+    (a,) = ws.annotations(rid)
+    assert a.id == cmd.uuid
+    assert a.quote == "Hamas and Hizbullah were left alone in the arena"
+    assert a.prefix.endswith("hope. ''") and len(a.prefix) == 32 and len(a.suffix) == 32
+    assert a.tags == (tag.name,) and a.color == tag.color
+    assert a.author == "ana" and a.status == "proposed" and a.note == "key quote"
+    assert a.cites == ("3",)
+
+
+def test_undo_redo_keeps_the_same_id(seeded: tuple[Workspace, int]) -> None:
+    ws, rid = seeded
+    cmd = AddAnnotation(rid, 10, 20)
+    ws.run(cmd)
+    ws.revert(cmd)
+    assert ws.annotations(rid) == []
+    ws.run(cmd)
+    (a,) = ws.annotations(rid)
+    assert a.id == cmd.uuid
+
+
+def test_edit_and_revert(seeded: tuple[Workspace, int]) -> None:
+    ws, rid = seeded
+    tags = ws.tags()
+    add = AddAnnotation(rid, 100, 120, tag_ids=[tags[0].id])
+    ws.run(add)
+    edit = EditAnnotation(
+        add.uuid,
+        AnnotationFields(
+            tag_ids=(tags[1].id, tags[2].id), note="n", span=(101, 125), status="accepted"
+        ),
+    )
+    ws.run(edit)
+    a = ws.annotation(add.uuid)
+    assert a is not None
+    assert a.tags == (tags[1].name, tags[2].name) and a.note == "n" and a.status == "accepted"
+    assert (a.start, a.end) == (101, 125) and a.quote == ws.report(rid).text[101:125]
+    ws.revert(edit)
+    a = ws.annotation(add.uuid)
+    assert a is not None
+    assert a.tags == (tags[0].name,) and a.note == "" and (a.start, a.end) == (100, 120)
+
+
+def test_delete_restores_links(seeded: tuple[Workspace, int]) -> None:
+    ws, rid = seeded
+    tag = ws.tags()[0]
+    add = AddAnnotation(rid, 5, 9, tag_ids=[tag.id], cites=["2"])
+    ws.run(add)
+    before = ws.annotations(rid)
+    delete = DeleteAnnotations([add.uuid])
+    ws.run(delete)
+    assert ws.annotations(rid) == []
+    ws.revert(delete)
+    assert ws.annotations(rid) == before
+
+
+def test_bad_spans_are_refused_and_nothing_is_written(seeded: tuple[Workspace, int]) -> None:
+    ws, rid = seeded
+    with pytest.raises(CommandError):
+        AddAnnotation(rid, 10, 10)
+    with pytest.raises(CommandError, match="past the end"):
+        ws.run(AddAnnotation(rid, 0, 10_000_000))
+    assert ws.annotations(rid) == []
+
+
+def test_deleting_a_report_removes_and_undo_restores_its_annotations(
+    seeded: tuple[Workspace, int],
+) -> None:
+    from glossator.services.reports import DeleteReport
+
+    ws, rid = seeded
+    ws.run(AddAnnotation(rid, 5, 9, tag_ids=[ws.tags()[0].id]))
+    before = ws.annotations(rid)
+    delete = DeleteReport(rid)
+    ws.run(delete)
+    ws.revert(delete)
+    assert ws.annotations(rid) == before
