@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 from glossator.core.footnotes import FootnoteLayout, detect_footnotes
 from glossator.formats.reports import ParsedReport, read_report
 from glossator.services.commands import Change, Command, CommandError, Context
-from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow
+from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow, table_of
 from glossator.store.snapshot import Snapshot, delete_report_rows, restore, snapshot_report
 
 
@@ -67,25 +67,32 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
     )
     ctx.session.add(row)
     ctx.session.flush()
-    note_ids: dict[str, int] = {}
-    for note in layout.notes:
-        result = ctx.session.execute(
-            insert(FootnoteRow).returning(FootnoteRow.id),
+    conn = ctx.session.connection()  # bulk rows go through Core: no ORM objects to build
+    if layout.notes:
+        conn.execute(
+            insert(table_of(FootnoteRow)),
             [
                 {
                     "report_id": row.id,
-                    "label": note.label,
-                    "start": note.start,
-                    "end": note.end,
-                    "text_start": note.text_start,
-                    "text": note.text,
+                    "label": n.label,
+                    "start": n.start,
+                    "end": n.end,
+                    "text_start": n.text_start,
+                    "text": n.text,
                 }
+                for n in layout.notes
             ],
         )
-        note_ids.setdefault(note.label, int(result.scalar_one()))
+    note_ids: dict[str, int] = {}
+    for note_id, label in conn.execute(
+        select(FootnoteRow.id, FootnoteRow.label)
+        .where(FootnoteRow.report_id == row.id)
+        .order_by(FootnoteRow.start)
+    ):
+        note_ids.setdefault(label, note_id)
     if layout.markers:
-        ctx.session.execute(
-            insert(FootnoteRefRow),
+        conn.execute(
+            insert(table_of(FootnoteRefRow)),
             [
                 {
                     "report_id": row.id,

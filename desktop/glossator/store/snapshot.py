@@ -21,15 +21,14 @@ from glossator.store.models import (
     FootnoteRow,
     ReportRow,
     ReviewRow,
+    table_of,
 )
 
 Rows = list[dict[str, Any]]
 
 
 def _table(model: type[Any]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
+    return table_of(model)
 
 
 @dataclass(frozen=True)
