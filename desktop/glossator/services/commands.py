@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from glossator.store.models import HistoryRow
+from glossator.store.snapshot import Scope, Snapshot, capture, reconcile
 
 
 class CommandError(Exception):
@@ -77,3 +78,79 @@ class Command(ABC):
 
     @abstractmethod
     def revert(self, ctx: Context) -> Change: ...
+
+
+class StateCommand(Command):
+    """A command whose undo and redo put a known set of rows back as they were.
+
+    Subclasses name the rows they may touch (`scope`, computed once, before the first
+    change) and make the change (`change`). Revert and redo reconcile those rows with
+    the snapshots taken around the first apply, so merges and deletes undo exactly.
+    """
+
+    def __init__(self) -> None:
+        self._scope: Scope | None = None
+        self._before: Snapshot | None = None
+        self._after: Snapshot | None = None
+        self._change: Change | None = None
+
+    @abstractmethod
+    def scope(self, ctx: Context) -> Scope: ...
+
+    @abstractmethod
+    def change(self, ctx: Context) -> Change: ...
+
+    def undo_change(self) -> Change:
+        """The Change reported by revert; by default the same parts as the apply."""
+        assert self._change is not None
+        return Change(f"Undone: {self.label}", self._change.reports, self._change.reports_removed,
+                      self._change.annotations, self._change.annotations_removed,
+                      self._change.codebook)
+
+    def apply(self, ctx: Context) -> Change:
+        if self._after is None:
+            self._scope = self.scope(ctx)
+            self._before = capture(ctx.session, self._scope)
+            self._change = self.change(ctx)
+            ctx.session.flush()
+            self._after = capture(ctx.session, self._scope)
+        else:
+            assert self._scope is not None
+            reconcile(ctx.session, self._scope, self._after)
+            ctx.record(type(self).__name__, "state", self.label, None, {"redo": True})
+        assert self._change is not None
+        return self._change
+
+    def revert(self, ctx: Context) -> Change:
+        assert self._scope is not None and self._before is not None
+        reconcile(ctx.session, self._scope, self._before)
+        ctx.record(type(self).__name__, "state", self.label, {"undo": True}, None)
+        return self.undo_change()
+
+
+class Batch(Command):
+    """Several commands as one user action: one transaction, one undo step."""
+
+    def __init__(self, label: str, commands: list[Command]) -> None:
+        self.label = label
+        self.commands = commands
+
+    def apply(self, ctx: Context) -> Change:
+        return _combine(self.label, [c.apply(ctx) for c in self.commands])
+
+    def revert(self, ctx: Context) -> Change:
+        return _combine(f"Undone: {self.label}", [c.revert(ctx) for c in reversed(self.commands)])
+
+
+def _combine(message: str, changes: list[Change]) -> Change:
+    def union(attr: str) -> frozenset[Any]:
+        out: frozenset[Any] = frozenset()
+        for c in changes:
+            out |= getattr(c, attr)
+        return out
+
+    return Change(
+        changes[-1].message if len(changes) == 1 else message,
+        union("reports"), union("reports_removed"), union("annotations"),
+        union("annotations_removed"), any(c.codebook for c in changes),
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from glossator.store.models import (
@@ -101,3 +101,45 @@ def delete_annotation_rows(session: Session, annotation_ids: list[int]) -> None:
 def snapshot_tables(session: Session, models: tuple[type[Any], ...]) -> Snapshot:
     """Every row of whole tables (small ones: the codebook), in the given order."""
     return Snapshot(tuple((_table(m).name, _fetch(session, m, True)) for m in models))
+
+
+Scope = tuple[tuple[type[Any], Any], ...]  # (row class, where clause) pairs, parents first
+
+
+def capture(session: Session, scope: Scope) -> Snapshot:
+    """The rows a command may touch, table by table, parents before children."""
+    return Snapshot(tuple((_table(m).name, _fetch(session, m, where)) for m, where in scope))
+
+
+def _key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[c.name] for c in table.primary_key.columns)
+
+
+def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
+    """Make the rows in `scope` equal to `wanted`: extra rows go, changed rows are reset,
+    missing rows come back with their own keys."""
+    current = capture(session, scope)
+    for model, _ in reversed(scope):
+        table = _table(model)
+        keep = {_key(table, r) for r in wanted.rows(table.name)}
+        for row in current.rows(table.name):
+            if _key(table, row) not in keep:
+                session.execute(
+                    delete(table).where(*(c == row[c.name] for c in table.primary_key.columns))
+                )
+    for model, _ in scope:
+        table = _table(model)
+        now = {_key(table, r): r for r in current.rows(table.name)}
+        missing = []
+        for row in wanted.rows(table.name):
+            existing = now.get(_key(table, row))
+            if existing is None:
+                missing.append(dict(row))
+            elif existing != row:
+                session.execute(
+                    update(table)
+                    .where(*(c == row[c.name] for c in table.primary_key.columns))
+                    .values(**row)
+                )
+        if missing:
+            session.execute(insert(table), missing)
