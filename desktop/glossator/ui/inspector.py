@@ -1,0 +1,220 @@
+"""The inspector: the selected annotation's quote, tags, status, note, span and citations.
+
+Every edit is sent at once as an `EditAnnotation` (the note after a short pause in typing
+or when the note field loses focus), so it is saved and undoable like any other change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glossator.services.annotations import STATUSES, AnnotationFields
+from glossator.services.values import AnnotationView, TagView
+from glossator.ui.tag_palette import tag_icon
+
+NOTE_PAUSE_MS = 900
+TagIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _labels(text: str) -> tuple[str, ...]:
+    parts = text.replace(";", ",").split(",")
+    return tuple(dict.fromkeys(p.strip().strip("[]^") for p in parts if p.strip()))
+
+
+class Inspector(QWidget):
+    """Shows one annotation and turns the reviewer's edits into commands."""
+
+    #: (annotation id, the fields that change, label for the Edit menu)
+    edited = Signal(str, object, str)
+    #: the reviewer wants the span set to the report view's current selection
+    spanFromSelectionRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self._current: AnnotationView | None = None
+        self._updating = False
+        self.empty = QLabel("Select a highlight to see and edit it here.", self)
+        self.empty.setObjectName("inspectorEmpty")
+        self.empty.setWordWrap(True)
+        self.quote = QLabel(self)
+        self.quote.setObjectName("inspectorQuote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("inspectorMeta")
+        self.tags = QListWidget(self)
+        self.tags.setObjectName("inspectorTags")
+        self.tags.setUniformItemSizes(True)
+        self.status = QComboBox(self)
+        self.status.setObjectName("inspectorStatus")
+        self.status.addItems(list(STATUSES))
+        self.cites = QLineEdit(self)
+        self.cites.setObjectName("inspectorCites")
+        self.cites.setPlaceholderText("labels of the notes it cites, e.g. 2, 3")
+        self.start = QSpinBox(self)
+        self.start.setObjectName("inspectorStart")
+        self.end = QSpinBox(self)
+        self.end.setObjectName("inspectorEnd")
+        self.use_selection = QPushButton("Use selection", self)
+        self.use_selection.setObjectName("inspectorUseSelection")
+        self.use_selection.setToolTip("Set the span to the text selected in the report")
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("inspectorNote")
+        self.note.setPlaceholderText("A note on this passage")
+        self.note.setTabChangesFocus(True)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_PAUSE_MS)
+        self._build_layout()
+        self.tags.itemChanged.connect(self._tags_changed)
+        self.status.activated.connect(self._status_changed)
+        self.cites.editingFinished.connect(self._cites_changed)
+        self.start.editingFinished.connect(self._span_changed)
+        self.end.editingFinished.connect(self._span_changed)
+        self.use_selection.clicked.connect(self._use_selection)
+        self.note.textChanged.connect(self._note_typed)
+        self._note_timer.timeout.connect(self.commit_note)
+        self.note.installEventFilter(self)
+        self.show_annotation(None)
+
+    def _build_layout(self) -> None:
+        self.form = QWidget(self)
+        span = QHBoxLayout()
+        span.setContentsMargins(0, 0, 0, 0)
+        span.addWidget(self.start, 1)
+        span.addWidget(QLabel("to", self))
+        span.addWidget(self.end, 1)
+        span.addWidget(self.use_selection)
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.quote)
+        form.addRow(self.meta)
+        form.addRow("&Tags", self.tags)
+        form.addRow("&Status", self.status)
+        form.addRow("&Cites", self.cites)
+        form.addRow("S&pan", span)
+        form.addRow("&Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.form, 1)
+
+    # -- showing --------------------------------------------------------------------------
+
+    def set_tags(self, tags: list[TagView]) -> None:
+        self._updating = True
+        self.tags.clear()
+        for tag in tags:
+            item = QListWidgetItem(tag_icon(tag.color), tag.path, self.tags)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(TagIdRole, tag.id)
+        self._updating = False
+        self.show_annotation(self._current)
+
+    def set_text_length(self, length: int) -> None:
+        self.start.setRange(0, max(0, length))
+        self.end.setRange(0, max(0, length))
+
+    def current_id(self) -> str | None:
+        return self._current.id if self._current else None
+
+    def show_annotation(self, annotation: AnnotationView | None) -> None:
+        """Show an annotation (None: nothing selected) without sending any edit."""
+        if self._current is not None and (annotation is None or annotation.id != self._current.id):
+            self.commit_note()
+        self._current = annotation
+        self.empty.setVisible(annotation is None)
+        self.form.setVisible(annotation is not None)
+        if annotation is None:
+            return
+        self._updating = True
+        try:
+            quote = " ".join(annotation.quote.split())
+            if len(quote) > 400:
+                quote = quote[:399] + "\u2026"
+            self.quote.setText(f"\u201c{quote}\u201d")
+            speaker = f" · speaker {annotation.speaker}" if annotation.speaker else ""
+            self.meta.setText(f"by {annotation.author}, {annotation.created:%Y-%m-%d %H:%M}"
+                              f"{speaker}" + (" · orphaned" if annotation.orphaned else ""))
+            chosen = set(annotation.tag_ids)
+            for i in range(self.tags.count()):
+                item = self.tags.item(i)
+                checked = item.data(TagIdRole) in chosen
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.status.setCurrentText(annotation.status)
+            self.cites.setText(", ".join(annotation.cites))
+            self.start.setValue(annotation.start)
+            self.end.setValue(annotation.end)
+            if self.note.toPlainText() != annotation.note:
+                self.note.setPlainText(annotation.note)
+        finally:
+            self._updating = False
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _send(self, fields: AnnotationFields, label: str) -> None:
+        if self._current is not None and not self._updating:
+            self.edited.emit(self._current.id, fields, label)
+
+    def _tags_changed(self, _item: QListWidgetItem) -> None:
+        if self._updating or self._current is None:
+            return
+        ids = tuple(int(self.tags.item(i).data(TagIdRole)) for i in range(self.tags.count())
+                    if self.tags.item(i).checkState() == Qt.CheckState.Checked)
+        if ids != self._current.tag_ids:
+            self._send(AnnotationFields(tag_ids=ids), "retag highlight")
+
+    def _status_changed(self, _index: int) -> None:
+        status = self.status.currentText()
+        if self._current is not None and status != self._current.status:
+            self._send(AnnotationFields(status=status), f"mark highlight {status}")
+
+    def _cites_changed(self) -> None:
+        cites = _labels(self.cites.text())
+        if self._current is not None and cites != self._current.cites:
+            self._send(AnnotationFields(cites=cites), "edit cited notes")
+
+    def _span_changed(self) -> None:
+        span = (self.start.value(), self.end.value())
+        if self._current is None or span == (self._current.start, self._current.end):
+            return
+        if span[0] >= span[1]:
+            self.start.setValue(self._current.start)
+            self.end.setValue(self._current.end)
+            return
+        self._send(AnnotationFields(span=span), "adjust highlight")
+
+    def _use_selection(self) -> None:
+        if self._current is not None:
+            self.spanFromSelectionRequested.emit(self._current.id)
+
+    def _note_typed(self) -> None:
+        if not self._updating and self._current is not None:
+            self._note_timer.start()
+
+    def commit_note(self) -> None:
+        """Send the note now if it differs from the stored one."""
+        self._note_timer.stop()
+        if self._current is not None and self.note.toPlainText() != self._current.note:
+            self._send(AnnotationFields(note=self.note.toPlainText()), "edit note")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.commit_note()
+        return super().eventFilter(watched, event)
