@@ -27,6 +27,11 @@ def brute_from_qt(text: str, u16: int) -> int:
     return len(text)
 
 
+def test_astral_positions():
+    assert astral_positions("a😀b🇮🇶") == [1, 3, 4]
+    assert astral_positions("قال") == []
+
+
 def test_ascii_is_identity():
     m = OffsetMap("hello world")
     assert m.is_identity
@@ -49,6 +54,7 @@ def test_emoji_shifts_following_positions():
     assert [m.to_qt(i) for i in range(4)] == [0, 1, 3, 4]
     assert [m.from_qt(u) for u in range(5)] == [0, 1, 1, 2, 3]  # 2 is inside the pair
     assert m.utf16_length == 4
+    assert [m.from_qt_end(u) for u in range(5)] == [0, 1, 2, 2, 3]
 
 
 def test_zwj_sequence_and_flag_before_position():
@@ -97,6 +103,23 @@ def test_qt_agrees_with_the_map(qapp):
     assert doc.characterCount() - 1 == m.utf16_length
     end = text.index("end")
     assert doc.characterAt(m.to_qt(end)) == "e"
+
+
+def test_long_text_scanned_lazily_in_any_order():
+    chunk = "word " * 20_000 + "😀 " + "قال " * 10_000 + "🇮🇶\n"
+    text = chunk * 6
+    reference = OffsetMap(text)
+    assert reference.utf16_length == len(text.encode("utf-16-le")) // 2
+    probes = [len(text), 5, len(text) // 2, 100_000, 100_001, 250_000, 0, 1_000]
+    far_first = OffsetMap(text)
+    near_first = OffsetMap(text)
+    for cp in probes:
+        assert far_first.to_qt(cp) == brute_to_qt(text, cp)
+    for cp in sorted(probes):
+        assert near_first.to_qt(cp) == reference.to_qt(cp)
+    backwards = OffsetMap(text)
+    for u in sorted((reference.to_qt(cp) + 1 for cp in probes if cp < len(text)), reverse=True):
+        assert backwards.from_qt(u) == reference.from_qt(u) == brute_from_qt(text, u)
 
 
 text_strategy = st.text(

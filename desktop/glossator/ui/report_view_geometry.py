@@ -1,0 +1,132 @@
+"""Where things are in a QPlainTextEdit: visible blocks, the character under a point,
+rectangles of a range, and scrolling a position into view without moving the caret.
+
+All positions here are Qt's (UTF-16 units); callers convert with `OffsetMap`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QTextBlock, QTextLine
+from PySide6.QtWidgets import QPlainTextEdit
+
+__all__ = ["char_at", "is_position_visible", "range_rects", "scroll_to_position", "visible_blocks"]
+
+
+def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, float]]:
+    """Blocks intersecting the viewport, top to bottom, with their top in viewport pixels.
+
+    Each block is yielded before its height is asked, which lays it out (only these
+    blocks, as Qt's own paint would): a caller may change its formats first without
+    paying for a second layout. Callers reading lines call `view.blockBoundingRect`.
+    """
+    block = view.firstVisibleBlock()
+    if not block.isValid():
+        return
+    top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+    bottom = view.viewport().height()
+    while block.isValid() and top <= bottom:
+        if block.isVisible():
+            yield block, top
+        top += view.blockBoundingRect(block).height()
+        block = block.next()
+
+
+def _line_at(block: QTextBlock, y: float) -> QTextLine | None:
+    layout = block.layout()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        if line.y() <= y < line.y() + line.height():
+            return line
+    return None
+
+
+def char_at(view: QPlainTextEdit, point: QPoint) -> int | None:
+    """Position of the character drawn under `point` (viewport coordinates), or None
+    when the point is beside the text (margin, end of a short line, below the text)."""
+    block = view.cursorForPosition(point).block()
+    if not block.isValid():
+        return None
+    origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
+    x, y = point.x() - origin.x(), point.y() - origin.y()
+    line = _line_at(block, y)
+    if line is None or line.textLength() == 0:
+        return None
+    natural = line.naturalTextRect()
+    if not natural.left() <= x <= natural.right():
+        return None
+    pos = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+    last = line.textStart() + line.textLength() - 1
+    pos = max(line.textStart(), min(pos, last))
+    if pos >= block.length() - 1:  # the paragraph separator is not a character of the text
+        return None
+    return block.position() + pos
+
+
+def range_rects(view: QPlainTextEdit, start: int, end: int) -> list[QRectF]:
+    """Viewport rectangles covering [start, end) in the visible blocks, one per line."""
+    rects: list[QRectF] = []
+    if start >= end:
+        return rects
+    left = view.contentOffset().x()
+    for block, top in visible_blocks(view):
+        bpos = block.position()
+        if bpos >= end:
+            break
+        if bpos + block.length() - 1 < start:
+            continue
+        view.blockBoundingRect(block)
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            ls = bpos + line.textStart()
+            s, e = max(start, ls), min(end, ls + line.textLength())
+            if s >= e:
+                continue
+            x1 = line.cursorToX(s - bpos)[0]
+            x2 = line.cursorToX(e - bpos)[0]
+            rects.append(QRectF(left + min(x1, x2), top + line.y(), abs(x2 - x1), line.height()))
+    return rects
+
+
+def _line_number(view: QPlainTextEdit, block: QTextBlock, position: int) -> int:
+    """Index of the first line of the block plus the line holding `position` in it."""
+    view.blockBoundingRect(block)  # makes sure the block is laid out
+    line = block.layout().lineForTextPosition(position - block.position())
+    return block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+
+
+def is_position_visible(view: QPlainTextEdit, position: int) -> bool:
+    """True when the line holding `position` is wholly inside the viewport."""
+    target = view.document().findBlock(position)
+    if not target.isValid():
+        return False
+    for block, top in visible_blocks(view):
+        if block.blockNumber() < target.blockNumber():
+            continue
+        if block.blockNumber() > target.blockNumber():
+            return False
+        view.blockBoundingRect(block)
+        line = block.layout().lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return False
+        line_top = top + line.y()
+        return line_top >= 0 and line_top + line.height() <= view.viewport().height()
+    return False
+
+
+def scroll_to_position(view: QPlainTextEdit, position: int) -> None:
+    """Scroll so the line holding `position` sits in the upper third of the viewport.
+
+    QPlainTextEdit scrolls by lines: the scroll bar value is the first visible line.
+    The caret and the selection are left alone.
+    """
+    block = view.document().findBlock(position)
+    if not block.isValid():
+        return
+    line_height = max(1, view.fontMetrics().lineSpacing())
+    lines_in_view = max(1, view.viewport().height() // line_height)
+    bar = view.verticalScrollBar()
+    bar.setValue(max(0, _line_number(view, block, position) - lines_in_view // 3))
