@@ -246,8 +246,7 @@ class AnnotationTable(QWidget):
         self.tag_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_tag(self.tag_filter.currentData()))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.view.activated.connect(self._activated)
-        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)  # double-click or Enter
 
     def set_tags(self, tags: list[TagView]) -> None:
         chosen = self.tag_filter.currentData()

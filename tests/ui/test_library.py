@@ -1,0 +1,101 @@
+"""The report library: model, search and filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from glossator.services.annotations import AddAnnotation
+from glossator.ui.library_panel import COUNT, DATE, TITLE, LibraryModel, LibraryPanel, ReportIdRole
+
+
+def test_model_passes_modeltester(qtmodeltester, workspace):
+    model = LibraryModel()
+    model.set_reports(workspace.reports())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_show_title_date_and_annotation_count(qtbot, workspace, seed_report_id):
+    workspace.run(AddAnnotation(seed_report_id, 0, 9))
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    model = panel.model
+    row = model.row_of(seed_report_id)
+    assert row is not None
+    assert model.index(row, TITLE).data().startswith("Following The Fall")
+    assert model.index(row, DATE).data() == "2024-12-09"
+    assert model.index(row, COUNT).data() == "1"
+    assert model.rowCount() == len(workspace.reports())
+
+
+def test_search_matches_every_word_of_title_or_source(qtbot, workspace):
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    panel.search.setText("border tariff")
+    assert panel.proxy.rowCount() == 1
+    assert "Border Market" in panel.proxy.index(0, TITLE).data()
+    panel.search.setText("river-council")
+    assert panel.proxy.rowCount() == 1
+    panel.search.setText("")
+    assert panel.proxy.rowCount() == panel.model.rowCount()
+    assert panel.count_label.text() == f"{panel.model.rowCount()} reports"
+
+
+def test_filters_by_annotation_state(qtbot, workspace, seed_report_id):
+    workspace.run(AddAnnotation(seed_report_id, 0, 9))
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    panel.filter.setCurrentIndex(panel.filter.findData("annotated"))
+    assert [panel.proxy.index(r, 0).data(ReportIdRole) for r in range(panel.proxy.rowCount())] \
+        == [seed_report_id]
+    panel.filter.setCurrentIndex(panel.filter.findData("unannotated"))
+    assert panel.proxy.rowCount() == panel.model.rowCount() - 1
+    panel.filter.setCurrentIndex(panel.filter.findData("footnotes"))
+    ids = {panel.proxy.index(r, 0).data(ReportIdRole) for r in range(panel.proxy.rowCount())}
+    assert seed_report_id in ids  # its marker [1] has no note
+
+
+def test_selecting_a_row_activates_the_report(qtbot, workspace, seed_report_id):
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    with qtbot.waitSignal(panel.reportActivated) as blocker:
+        panel.select_report(seed_report_id)
+    assert blocker.args == [seed_report_id]
+    assert panel.current_report_id() == seed_report_id
+
+
+def test_select_report_clears_a_filter_that_hides_it(qtbot, workspace, seed_report_id):
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    panel.search.setText("no such words anywhere")
+    assert panel.select_report(seed_report_id, notify=False)
+    assert panel.search.text() == ""
+    assert panel.current_report_id() == seed_report_id
+
+
+def test_upsert_remove_and_count_update(workspace, seed_report_id):
+    model = LibraryModel()
+    reports = workspace.reports()
+    model.set_reports(reports[:2])
+    model.upsert(reports)
+    assert model.rowCount() == len(reports)
+    model.set_annotation_count(seed_report_id, 7)
+    row = model.row_of(seed_report_id)
+    assert model.index(row, COUNT).data() == "7"
+    model.remove({seed_report_id})
+    assert model.row_of(seed_report_id) is None
+    assert model.rowCount() == len(reports) - 1
+
+
+def test_sorting_by_date_uses_real_dates(qtbot, workspace):
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    panel.view.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+    dates = [panel.proxy.index(r, DATE).data() for r in range(panel.proxy.rowCount())]
+    real = [d for d in dates if d]
+    assert real == sorted(real)
