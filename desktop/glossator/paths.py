@@ -7,6 +7,7 @@ platform's per-user directories are used.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -56,13 +57,19 @@ def database_location(explicit: str | None = None) -> str:
     return str(default_database())
 
 
+def _bundled(name: str) -> tuple[Path, ...]:
+    """A data folder at the root of a frozen (PyInstaller) bundle, `sys._MEIPASS`."""
+    root = getattr(sys, "_MEIPASS", None)
+    return (Path(root) / name,) if root else ()
+
+
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the package when frozen, else at the top of the checkout."""
+    """The `resources/` folder: at the bundle root when frozen, else at the top of the checkout."""
     env = os.environ.get("GLOSSATOR_RESOURCES")
     if env:
         return Path(env)
     here = Path(__file__).resolve().parent
-    for candidate in (here / "resources", here.parent.parent / "resources"):
+    for candidate in (*_bundled("resources"), here / "resources", here.parent.parent / "resources"):
         if candidate.is_dir():
             return candidate
     return here / "resources"
@@ -74,7 +81,7 @@ def seeds_dir() -> Path:
     if env:
         return Path(env)
     here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent.parent / "seeds"):
+    for candidate in (*_bundled("seeds"), here / "seeds", here.parent.parent / "seeds"):
         if candidate.is_dir():
             return candidate
     return here / "seeds"
