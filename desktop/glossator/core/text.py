@@ -39,7 +39,7 @@ _BOM = "\ufeff"
 def normalize_text(raw: str) -> str:
     """Return ``raw`` in the canonical form reports are stored in.
 
-    - a leading byte-order mark is removed;
+    - a leading byte-order mark is removed (also one after leading blank lines);
     - CRLF and CR become LF; vertical tab, form feed, NEL, U+2028 and U+2029 become LF;
     - other control characters are dropped (TAB and LF are kept);
     - NFC composition; no-break spaces become plain spaces;
@@ -56,8 +56,11 @@ def normalize_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
-    text = _BLANK_RUN.sub("\n\n", text)
-    return text.strip("\n")
+    text = _BLANK_RUN.sub("\n\n", text).strip("\n")
+    # A BOM that only follows blank lines still starts the text once they are gone.
+    while text.startswith(_BOM):
+        text = text[1:].lstrip("\n")
+    return text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
