@@ -1,0 +1,126 @@
+"""Report import: bytes -> decoded text -> format reader -> normalized text, title, date."""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from glossator.core.metadata import MAX_TITLE_CHARS, guess_date, guess_title
+from glossator.core.text import normalize_text
+
+from .decoding import Decoded, decode_report_bytes
+from .errors import ImportRefused
+from .html_reader import read_html
+from .markdown_reader import read_markdown
+from .text_reader import Extracted, read_plain_text
+
+__all__ = ["SUPPORTED_SUFFIXES", "ParsedReport", "read_report", "sniff_format"]
+
+_SUFFIX_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_FORMATS)
+
+_READERS: dict[str, Callable[[str], Extracted]] = {
+    "text": read_plain_text,
+    "markdown": read_markdown,
+    "html": read_html,
+}
+_SNIFF_BYTES = 4096
+# As browsers do, pages labelled Latin-1 or ASCII are read as Windows-1252.
+_BROWSER_CODECS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.I)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReport:
+    """A report read from a file, ready to store: normalized text and what we know of it."""
+
+    text: str
+    title: str | None
+    date: datetime.date | None
+    source_format: str
+    encoding: str
+    encoding_guessed: bool
+
+
+def _looks_like_html(head: str) -> bool:
+    start = head.lstrip("\ufeff \t\r\n").lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return True
+    # An XML declaration or a comment first: look a little further for the root element.
+    return start.startswith(("<?xml", "<!--")) and ("<html" in start or "<!doctype html" in start)
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """``"text"``, ``"markdown"`` or ``"html"``: by file extension, else by content."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in _SUFFIX_FORMATS:
+        return _SUFFIX_FORMATS[suffix]
+    head_bytes = data[:_SNIFF_BYTES]
+    codec = next((codec for bom, codec in _BOMS if head_bytes.startswith(bom)), "utf-8")
+    head = head_bytes.decode(codec, errors="replace")
+    return "html" if _looks_like_html(head) else "text"
+
+
+def _title(extracted: Extracted, text: str) -> str | None:
+    if extracted.title:
+        title = " ".join(normalize_text(extracted.title).split())[:MAX_TITLE_CHARS].rstrip()
+        if title:
+            return title
+    return guess_title(text)
+
+
+def _declared_html_charset(data: bytes, decoded: Decoded) -> Decoded:
+    """A guessed encoding gives way to the page's own ``<meta charset>``, when that decodes."""
+    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    if match is None:
+        return decoded
+    try:
+        codec = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return decoded
+    if codec.startswith("utf-"):  # UTF-8 did not decode; a UTF-16/32 label is never right
+        return decoded
+    codec = _BROWSER_CODECS.get(codec, codec)
+    try:
+        return Decoded(data.decode(codec), codec, guessed=False)
+    except UnicodeDecodeError:
+        return decoded
+
+
+def read_report(data: bytes, name: str) -> ParsedReport:
+    """Read one report file; raises ``ImportRefused`` with a one-line reason."""
+    decoded = decode_report_bytes(data, name)
+    source_format = sniff_format(data, name)
+    if source_format == "html" and decoded.guessed:
+        decoded = _declared_html_charset(data, decoded)
+    extracted = _READERS[source_format](decoded.text)
+    text = normalize_text(extracted.text)
+    if not text.strip():
+        raise ImportRefused(name, f"no readable text (the {source_format} file shows nothing)")
+    return ParsedReport(
+        text=text,
+        title=_title(extracted, text),
+        date=guess_date(text),
+        source_format=source_format,
+        encoding=decoded.encoding,
+        encoding_guessed=decoded.guessed,
+    )
