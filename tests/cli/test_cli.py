@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED_REPORT, SEEDS
 
 from glossator.cli import main
+from tests.conftest import SEED_REPORT, SEEDS
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

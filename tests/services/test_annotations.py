@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import SEED_REPORT
 
 from glossator.services import CommandError, Workspace
 from glossator.services.annotations import (
@@ -12,6 +11,7 @@ from glossator.services.annotations import (
     DeleteAnnotations,
     EditAnnotation,
 )
+from tests.conftest import SEED_REPORT
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SEED_REPORT, SEEDS
-
 from glossator.services import Workspace
 from glossator.services.reports import DeleteReport, RenameReport
+from tests.conftest import SEED_REPORT, SEEDS
 
 
 def test_seed_report_is_imported_with_linked_footnotes(ws: Workspace) -> None:

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.stances import StanceSpec, resolve_speaker, resolve_stances, set_stances
 from glossator.store.models import (
     AnnotationFootnoteRow,
     AnnotationRow,
+    AnnotationStanceRow,
     AnnotationTagRow,
     FootnoteRow,
     ReportRow,
@@ -82,6 +84,8 @@ class AddAnnotation(Command):
         cites: Sequence[str] | None = None,
         status: str = "proposed",
         uuid: str | None = None,
+        speaker: int | str | None = None,
+        stances: Sequence[StanceSpec] = (),
     ) -> None:
         if start >= end:
             raise CommandError("Select some text to highlight first")
@@ -90,6 +94,7 @@ class AddAnnotation(Command):
         self.report_id, self.start, self.end = report_id, start, end
         self.tag_ids, self.note, self.cites, self.status = tuple(tag_ids), note, cites, status
         self.uuid = uuid or str(uuidlib.uuid4())
+        self.speaker, self.stances = speaker, tuple(stances)
         self._snapshot: Snapshot | None = None
 
     def apply(self, ctx: Context) -> Change:
@@ -141,6 +146,9 @@ class AddAnnotation(Command):
         ctx.session.add(row)
         ctx.session.flush()
         _set_links(ctx, row.id, AnnotationTagRow, "tag_id", self.tag_ids)
+        if self.speaker is not None:
+            row.speaker_id = resolve_speaker(ctx, self.speaker)
+        set_stances(ctx, row.id, resolve_stances(ctx, self.stances))
         if self.cites:
             notes = ctx.session.execute(
                 select(FootnoteRow.id, FootnoteRow.label).where(
@@ -212,6 +220,7 @@ class AnnotationFields:
     status: str | None = None
     speaker_id: int | bool | None = False  # False: unchanged; None: clear
     cites: tuple[str, ...] | None = None
+    stances: tuple[StanceSpec, ...] | None = None
 
 
 class EditAnnotation(Command):
@@ -240,8 +249,20 @@ class EditAnnotation(Command):
                 .order_by(FootnoteRow.start)
             )
         )
+        stances = tuple(
+            (t, lbl, i)
+            for t, lbl, i in ctx.session.execute(
+                select(
+                    AnnotationStanceRow.target_id,
+                    AnnotationStanceRow.label_id,
+                    AnnotationStanceRow.intensity,
+                )
+                .where(AnnotationStanceRow.annotation_id == row.id)
+                .order_by(AnnotationStanceRow.id)
+            )
+        )
         return AnnotationFields(
-            tag_ids, row.note, (row.start, row.end), row.status, row.speaker_id, cites
+            tag_ids, row.note, (row.start, row.end), row.status, row.speaker_id, cites, stances
         )
 
     def _write(self, ctx: Context, row: AnnotationRow, f: AnnotationFields) -> None:
@@ -253,6 +274,8 @@ class EditAnnotation(Command):
             row.status = f.status
         if f.speaker_id is not False:
             row.speaker_id = None if f.speaker_id is None else int(f.speaker_id)
+        if f.stances is not None:
+            set_stances(ctx, row.id, resolve_stances(ctx, f.stances))
         if f.span is not None:
             report = ctx.session.get(ReportRow, row.report_id)
             assert report is not None
@@ -300,7 +323,7 @@ class EditAnnotation(Command):
 def _fields_dict(values: AnnotationFields, which: AnnotationFields) -> dict[str, object]:
     """The fields of `values` that `which` changes, as JSON-ready values."""
     out: dict[str, object] = {}
-    for name in ("tag_ids", "note", "span", "status", "cites"):
+    for name in ("tag_ids", "note", "span", "status", "cites", "stances"):
         if getattr(which, name) is not None:
             v = getattr(values, name)
             out[name] = list(v) if isinstance(v, tuple) else v

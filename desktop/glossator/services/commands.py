@@ -103,9 +103,14 @@ class StateCommand(Command):
     def undo_change(self) -> Change:
         """The Change reported by revert; by default the same parts as the apply."""
         assert self._change is not None
-        return Change(f"Undone: {self.label}", self._change.reports, self._change.reports_removed,
-                      self._change.annotations, self._change.annotations_removed,
-                      self._change.codebook)
+        return Change(
+            f"Undone: {self.label}",
+            self._change.reports,
+            self._change.reports_removed,
+            self._change.annotations,
+            self._change.annotations_removed,
+            self._change.codebook,
+        )
 
     def apply(self, ctx: Context) -> Change:
         if self._after is None:
@@ -151,6 +156,9 @@ def _combine(message: str, changes: list[Change]) -> Change:
 
     return Change(
         changes[-1].message if len(changes) == 1 else message,
-        union("reports"), union("reports_removed"), union("annotations"),
-        union("annotations_removed"), any(c.codebook for c in changes),
+        union("reports"),
+        union("reports_removed"),
+        union("annotations"),
+        union("annotations_removed"),
+        any(c.codebook for c in changes),
     )

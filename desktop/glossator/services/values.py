@@ -135,3 +135,65 @@ class ImportOutcome:
         if self.status == "duplicate":
             return f"{self.name}: duplicate of report {self.report_id} \u201c{self.title}\u201d"
         return f"{self.name}: refused: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerView:
+    id: int
+    uuid: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    affiliation: str
+    role: str
+    description: str
+    uses: int  # annotations attributed to this speaker
+
+
+@dataclass(frozen=True, slots=True)
+class TargetView:
+    id: int
+    uuid: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    uses: int  # stances toward this target
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLabelView:
+    id: int
+    name: str
+    description: str
+    has_intensity: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionView:
+    kind: str  # "mention" | "quote"
+    start: int
+    end: int
+    quote: str
+    speaker: str | None
+    target: str | None
+    cites: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.start}:{self.end}"
+
+
+@dataclass(frozen=True, slots=True)
+class StanceMatrix:
+    """Counts of stances per speaker, target and label, over accepted and proposed work."""
+
+    speakers: tuple[str, ...]
+    targets: tuple[str, ...]
+    labels: tuple[str, ...]
+    counts: dict[tuple[str, str, str], int]
+
+    def cell(self, speaker: str, target: str) -> dict[str, int]:
+        return {lbl: self.counts.get((speaker, target, lbl), 0) for lbl in self.labels}
+
+    def total(self, speaker: str, target: str) -> int:
+        return sum(self.cell(speaker, target).values())

@@ -14,7 +14,7 @@ from glossator.formats.codebook_json import codebook_from_json, load_default_cod
 from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES
-from glossator.services import queries
+from glossator.services import attribution, queries
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.reports import ImportReport, PreparedReport
@@ -23,7 +23,12 @@ from glossator.services.values import (
     ImportOutcome,
     ReportDetail,
     ReportSummary,
+    SpeakerView,
+    StanceLabelView,
+    StanceMatrix,
+    SuggestionView,
     TagView,
+    TargetView,
 )
 from glossator.store.database import Database, open_database
 from glossator.store.models import ReportRow, ReviewerRow, StanceLabelRow, TagRow
@@ -160,6 +165,41 @@ class Workspace:
     def codebook(self) -> Codebook:
         with self.db.session() as session:
             return read_codebook(session)
+
+    # -- who said what ----------------------------------------------------------------------
+
+    def speakers(self) -> list[SpeakerView]:
+        with self.db.session() as session:
+            return attribution.speaker_views(session)
+
+    def targets(self) -> list[TargetView]:
+        with self.db.session() as session:
+            return attribution.target_views(session)
+
+    def stance_labels(self) -> list[StanceLabelView]:
+        with self.db.session() as session:
+            return attribution.stance_label_views(session)
+
+    def suggestions(self, report_id: int) -> list[SuggestionView]:
+        detail, codebook = self.report(report_id), self.codebook()
+        with self.db.session() as session:
+            return attribution.suggestion_views(session, detail, codebook)
+
+    def cites_for(self, report_id: int, start: int, end: int) -> tuple[str, ...]:
+        return attribution.cites_for(self.report(report_id), start, end)
+
+    def stance_matrix(self) -> StanceMatrix:
+        with self.db.session() as session:
+            return attribution.stance_matrix(session)
+
+    def stance_passages(
+        self, speaker: str, target: str, label: str | None = None
+    ) -> list[AnnotationView]:
+        with self.db.session() as session:
+            uuids = attribution.stance_passages(session, speaker, target, label)
+            order = {u: i for i, u in enumerate(uuids)}
+            found = queries.annotation_views(session, uuids=uuids)
+        return sorted(found, key=lambda a: order[a.id])
 
     # -- codebook and seeds -----------------------------------------------------------------
 

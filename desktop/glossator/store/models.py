@@ -283,6 +283,23 @@ class HistoryRow(Base):
     new: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class SuggestionDismissalRow(Base):
+    """A suggestion a reviewer rejected, so it is not proposed again."""
+
+    __tablename__ = "suggestion_dismissals"
+    __table_args__ = (
+        UniqueConstraint("report_id", "kind", "start", "end", name="one_per_span"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class SettingRow(Base):
     __tablename__ = "settings"
 

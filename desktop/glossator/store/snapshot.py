@@ -103,43 +103,50 @@ def snapshot_tables(session: Session, models: tuple[type[Any], ...]) -> Snapshot
     return Snapshot(tuple((_table(m).name, _fetch(session, m, True)) for m in models))
 
 
-Scope = tuple[tuple[type[Any], Any], ...]  # (row class, where clause) pairs, parents first
+ScopePart = tuple[type[Any], Any, bool]  # (row class, where clause, rows owned by the command)
+Scope = tuple[ScopePart, ...]  # parents first
+
+
+def part(model: type[Any], where: Any, *, owned: bool = True) -> ScopePart:
+    """A slice of a table a command may touch. Rows of a part that is not owned are only
+    ever updated back, never deleted or re-inserted (annotations whose speaker changes)."""
+    return (model, where, owned)
 
 
 def capture(session: Session, scope: Scope) -> Snapshot:
     """The rows a command may touch, table by table, parents before children."""
-    return Snapshot(tuple((_table(m).name, _fetch(session, m, where)) for m, where in scope))
+    return Snapshot(tuple((_table(m).name, _fetch(session, m, where)) for m, where, _ in scope))
 
 
 def _key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row[c.name] for c in table.primary_key.columns)
 
 
+def _where_key(table: Table, row: dict[str, Any]) -> list[Any]:
+    return [c == row[c.name] for c in table.primary_key.columns]
+
+
 def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
     """Make the rows in `scope` equal to `wanted`: extra rows go, changed rows are reset,
     missing rows come back with their own keys."""
     current = capture(session, scope)
-    for model, _ in reversed(scope):
+    for model, _, owned in reversed(scope):
         table = _table(model)
         keep = {_key(table, r) for r in wanted.rows(table.name)}
         for row in current.rows(table.name):
-            if _key(table, row) not in keep:
-                session.execute(
-                    delete(table).where(*(c == row[c.name] for c in table.primary_key.columns))
-                )
-    for model, _ in scope:
+            if owned and _key(table, row) not in keep:
+                session.execute(delete(table).where(*_where_key(table, row)))
+    for model, _, owned in scope:
         table = _table(model)
         now = {_key(table, r): r for r in current.rows(table.name)}
-        missing = []
-        for row in wanted.rows(table.name):
-            existing = now.get(_key(table, row))
+        changed: list[dict[str, Any]] = []
+        for row in wanted.rows(table.name):  # rows that left the slice come back first,
+            existing = now.get(_key(table, row))  # so that changed rows may point at them
             if existing is None:
-                missing.append(dict(row))
+                found = session.execute(update(table).where(*_where_key(table, row)).values(**row))
+                if found.rowcount == 0 and owned:  # type: ignore[attr-defined]
+                    session.execute(insert(table), [row])
             elif existing != row:
-                session.execute(
-                    update(table)
-                    .where(*(c == row[c.name] for c in table.primary_key.columns))
-                    .values(**row)
-                )
-        if missing:
-            session.execute(insert(table), missing)
+                changed.append(row)
+        for row in changed:
+            session.execute(update(table).where(*_where_key(table, row)).values(**row))
