@@ -19,12 +19,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-WORDS = (
+WORDS = (  # noqa: SIM905
     "the of and to in a is that for on with as by at from said militia officials accused "
     "Iran Iraq abandoning allies resistance axis warned regime collapse Syria international "
     "elements transfer power stability region statement post account leader spokesman"
 ).split()
-ARABIC = "قال المسؤول إن الميليشيات العراقية ستتحرك قريبا ضد العناصر الدولية في سوريا".split()
+ARABIC = "قال المسؤول إن الميليشيات العراقية ستتحرك قريبا ضد العناصر الدولية في سوريا".split()  # noqa: SIM905
 EMOJI = ["😀", "🇮🇶", "👨\u200d👩\u200d👧", "🔥"]
 PALETTE = ["#ffe08a", "#a8d8ff", "#b8e6b0", "#ffb8b0", "#d9c2f0", "#ffcf99", "#a6e3db"]
 

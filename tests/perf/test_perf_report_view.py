@@ -10,10 +10,10 @@ import random
 import time
 
 import pytest
-from conftest import GeneratedReport, median, percentile, print_table, run_fresh
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
+from conftest import GeneratedReport, median, percentile, print_table, run_fresh
 from glossator.ui.offsets import OffsetMap
 from glossator.ui.report_view import HighlightSpan, MarkerSpan, ReportView
 
