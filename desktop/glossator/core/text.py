@@ -12,28 +12,26 @@ import unicodedata
 
 __all__ = ["normalize_text", "paragraphs"]
 
-# Characters that end a line in some convention; all become "\n".
-# (CR and CRLF are handled first, so "\r\n" yields a single "\n".)
-_LINE_BREAKS = {
+# Characters that end a line in some convention become "\n" (CR and CRLF are handled
+# first, so "\r\n" yields a single "\n"); a no-break space becomes a plain space.
+_REPLACEMENTS = {
     "\x0b": "\n",  # vertical tab
     "\x0c": "\n",  # form feed (page break)
     "\x85": "\n",  # NEL
     "\u2028": "\n",  # LINE SEPARATOR
     "\u2029": "\n",  # PARAGRAPH SEPARATOR
+    "\u00a0": " ",  # NO-BREAK SPACE
 }
-
-# C0 and C1 controls other than TAB and LF, plus DEL, are dropped.
-_CONTROL_TABLE: dict[int, str | None] = {
-    code: None
-    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
-    if code not in (0x09, 0x0A)
-}
-_CONTROL_TABLE.update({ord(k): v for k, v in _LINE_BREAKS.items()})
-_CONTROL_TABLE[0xA0] = " "  # NO-BREAK SPACE
-
+# C0 and C1 controls other than TAB and LF, DEL, NBSP and the two Unicode separators;
+# the controls without a replacement above are dropped.
+_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\xa0\u2028\u2029]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*(?:\n|\Z)")
 _BOM = "\ufeff"
+
+
+def _replace_special(match: re.Match[str]) -> str:
+    return _REPLACEMENTS.get(match.group(), "")
 
 
 def normalize_text(raw: str) -> str:
@@ -52,7 +50,7 @@ def normalize_text(raw: str) -> str:
     text = raw[1:] if raw.startswith(_BOM) else raw
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Controls go before NFC so that removing one never leaves an uncomposed pair behind.
-    text = text.translate(_CONTROL_TABLE)
+    text = _SPECIAL.sub(_replace_special, text)
     text = unicodedata.normalize("NFC", text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
