@@ -179,6 +179,34 @@ def test_html_word_style_footnotes():
     assert _html(source) == "Body[1].\n\n[1] Word note."
 
 
+@pytest.mark.parametrize(
+    "container",
+    [
+        "<aside epub:type='footnotes'>{}</aside>",
+        "<div role='doc-endnotes' class>{}</div>",
+        "<div id='footnotes' hidden-marker>{}</div>",
+    ],
+)
+def test_html_footnote_sections_by_role_epub_type_or_id(container: str):
+    notes = "<ol><li id='x1'>One.</li><li>Two, uncited.</li></ol>"
+    source = "<p>Text<a href='#x1'>1</a>.</p>" + container.format(notes)
+    assert _html(source) == "Text[1].\n\n[1] One.\n\n[2] Two, uncited."
+
+
+def test_html_reference_to_its_own_paragraph_is_plain_text():
+    assert _html("<p id='fn1'>Self<a href='#fn1'>1</a>.</p>") == "Self1."
+
+
+def test_html_link_from_one_note_to_another_is_plain_text():
+    source = (
+        "<p>A<a href='#fn1'>1</a></p><ol class='footnotes'>"
+        "<li id='fn1'>See note <a href='#fn2'>2</a>.</li><li id='fn2'>Two.</li></ol>"
+    )
+    text = _html(source)
+    assert text == "A[1]\n\n[1] See note 2.\n\n[2] Two."
+    assert detect_footnotes(text).uncited_notes == ("2",)
+
+
 def test_html_non_numeric_labels_use_the_markdown_form():
     source = (
         "<p>x<sup><a href='#fn:a'>a</a></sup> y<sup><a href='#fn:2'>2</a></sup></p>"

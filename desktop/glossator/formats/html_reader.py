@@ -37,8 +37,7 @@ _BLOCK = _words(
     " pre section summary table caption tbody thead tfoot tr ul"
 )
 _NOTE_HOLDERS = frozenset({"li", "dd", "p", "div", "aside", "section", "footer", "td"})
-_CONTAINER_WORDS = frozenset({"footnotes", "endnotes", "rearnotes", "footnote-list"})
-_CONTAINER_ROLES = frozenset({"doc-endnotes", "doc-footnotes"})
+_CONTAINER_WORDS = _words("footnotes endnotes rearnotes footnote-list doc-endnotes doc-footnotes")
 _BACK_TEXTS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "back", "return", "back to text"})
 _BACK_CLASS = re.compile(r"back|reverse", re.I)
 _FN_ID = re.compile(r"(?:_?ftn|fn|footnote|endnote|cite[_-]note|note|en)(?:[-_:.]|(?=\d))\S*", re.I)
@@ -74,17 +73,29 @@ def _attr(node: Node, name: str) -> str:
 
 
 def _is_container(node: Node) -> bool:
-    words = {*_attr(node, "class").lower().split(), *_attr(node, "epub:type").lower().split()}
-    return (
-        bool(words & _CONTAINER_WORDS)
-        or _attr(node, "role").lower() in _CONTAINER_ROLES
-        or _attr(node, "id").lower() in {"footnotes", "endnotes"}
-    )
+    """A footnotes section, known by its class, role, ``epub:type`` or id."""
+    words = " ".join(_attr(node, key) for key in ("class", "role", "epub:type", "id"))
+    return not _CONTAINER_WORDS.isdisjoint(words.lower().split())
 
 
 def _target(node: Node) -> str | None:
     href = _attr(node, "href").strip()
     return unquote(href[1:]) if href.startswith("#") and len(href) > 1 else None
+
+
+def _hidden(node: Node) -> bool:
+    style = _attr(node, "style")
+    return "hidden" in node.attributes or bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_back_link(node: Node, back_ids: set[str]) -> bool:
+    """A link from a note back to its reference: to a reference's id, or "↩", "back"..."""
+    return node.tag == "a" and (
+        _target(node) in back_ids
+        or " ".join(node.text(deep=True).split()).lower() in _BACK_TEXTS
+        or bool(_BACK_CLASS.search(_attr(node, "class")))
+        or _attr(node, "role") == "doc-backlink"
+    )
 
 
 def _label(node: Node) -> str | None:
@@ -105,7 +116,7 @@ class _Footnotes:
         self.refs: dict[int, str] = {}  # reference element (<a>, or the <sup> around it) -> label
         self.ref_ids: set[str] = set()
         self._open: list[bool] = []  # per open element: is it a container?
-        self._items = 0
+        self._containers = self._items = 0  # open containers, open items inside them
         _walk(body, self._enter, self._leave)
         self._resolve()
 
@@ -116,12 +127,12 @@ class _Footnotes:
         for key in ("id", "name") if node.tag == "a" else ("id",):
             if _attr(node, key):
                 self.ids.setdefault(_attr(node, key), node)
-        inside = any(self._open)
         container = _is_container(node)
-        if container and not inside:
+        if container and not self._containers:
             self.containers.append(node)
         self._open.append(container)
-        if inside or container:
+        self._containers += container
+        if self._containers:
             self.in_container.add(node.mem_id)
             if node.tag == "li":
                 if self._items == 0:
@@ -133,16 +144,13 @@ class _Footnotes:
 
     def _leave(self, node: Node) -> None:
         self.span[node.mem_id][1] = len(self.span)
-        self._open.pop()
+        self._containers -= self._open.pop()
         if node.tag == "li" and node.mem_id in self.in_container:
             self._items -= 1
 
     def _holder(self, target: Node, anchor: Node) -> Node | None:
-        """The note element around a reference's target, never one holding the reference.
-
-        A list item already known as a note (in a footnotes section) wins over a paragraph
-        inside it.
-        """
+        """The note element around a reference's target (a known note item first), never
+        one holding the reference itself."""
         node, found = target, None
         for _ in range(6):
             if node is None or node.tag == "body" or node.mem_id not in self.span:
@@ -192,10 +200,8 @@ class _Footnotes:
         ordered = sorted(self.notes.values(), key=lambda pair: self.span[pair[0].mem_id][0])
         result: list[tuple[Node, str]] = []
         for position, (node, label) in enumerate(ordered, start=1):
-            if label is None:
-                digits = re.search(r"(\d+)$", _attr(node, "id"))
-                label = digits.group(1) if digits else str(position)
-            result.append((node, label))
+            digits = re.search(r"(\d+)$", _attr(node, "id"))
+            result.append((node, label or (digits.group(1) if digits else str(position))))
         return result
 
 
@@ -233,31 +239,16 @@ class _Renderer:
         if raw.strip():
             self.blocks.append(raw.strip("\n"))
 
-    def _is_back_link(self, node: Node) -> bool:
-        return (
-            self.back_ids is not None
-            and node.tag == "a"
-            and (
-                _target(node) in self.back_ids
-                or " ".join(node.text(deep=True).split()).lower() in _BACK_TEXTS
-                or bool(_BACK_CLASS.search(_attr(node, "class")))
-                or _attr(node, "role") == "doc-backlink"
-            )
-        )
-
-    def _hidden(self, node: Node) -> bool:
-        style = _attr(node, "style")
-        return "hidden" in node.attributes or bool(style and _HIDDEN_STYLE.search(style))
-
     def enter(self, node: Node) -> bool:
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
             self.parts.append(text if self.pre else _SPACES.sub(" ", text))
             return False
-        if tag in _DROP or node.mem_id in self.skip or self._hidden(node):
+        if tag in _DROP or node.mem_id in self.skip or _hidden(node):
             return False
-        if node.mem_id in self.refs or tag == "br" or self._is_back_link(node):
+        back_link = self.back_ids is not None and _is_back_link(node, self.back_ids)
+        if node.mem_id in self.refs or tag == "br" or back_link:
             label = self.refs.get(node.mem_id)
             self.parts.append("\n" if tag == "br" else "" if label is None else self.marker(label))
             return False
