@@ -67,6 +67,42 @@ def test_document_matches_utf16_positions(view):
     assert view.isReadOnly()
 
 
+def test_positions_survive_crlf_and_separators(qtbot):
+    w = ReportView()
+    qtbot.addWidget(w)
+    text = "one\r\ntwo\rthree\u2029four\u2028five 😀 six"
+    w.set_document(text, [], [HighlightSpan("six", text.index("six"), len(text), "#ffe08a")])
+    assert w.document().characterCount() - 1 == OffsetMap(text).utf16_length
+    assert w.document().characterAt(qt_pos(w, text.index("six"))) == "s"
+    w.select_span(text.index("four"), text.index("four") + 4)
+    assert w.textCursor().selectedText() == "four"
+
+
+def test_empty_document(qtbot):
+    w = ReportView()
+    qtbot.addWidget(w)
+    w.show()
+    w.set_document("", [], [HighlightSpan("k", 0, 5, "#ffe08a")])
+    w.viewport().repaint()
+    assert w.selection_span() is None
+    assert w.highlight_at(0) == []
+    w.set_selected("k")
+    w.scroll_to(10)
+
+
+def test_highlight_across_paragraphs_styles_each(view):
+    start, end = TEXT.index("will act"), TEXT.index("المسؤول")
+    view.add_highlight(HighlightSpan("across", start, end, "#d9c2f0"))
+    view.viewport().repaint()
+    assert any(s == qt_pos(view, start) for s, _, _ in block_formats(view, start))
+    arabic = TEXT.index(ARABIC)
+    assert (qt_pos(view, arabic), len("قال ")) in [
+        (s, n) for s, n, _ in block_formats(view, arabic)
+    ]
+    view.set_selected("across")
+    assert len(view.selected_rects()) >= 2
+
+
 def test_visible_blocks_carry_highlight_and_marker_formats(view):
     formats = block_formats(view, OFFICIAL)
     by_start = {start: (length, fmt) for start, length, fmt in formats}

@@ -49,6 +49,13 @@ def _block_state(generation: int, has_formats: bool) -> int:
     return generation * 2 + int(has_formats)
 
 
+def _qt_text(text: str) -> str:
+    """The text as handed to Qt, position for position. Stored text has LF line ends, but
+    Qt would fold a stray CR LF into one paragraph break and shift every later position;
+    the CR is shown as a space instead. (A lone CR, U+2028 or U+2029 keep their place.)"""
+    return text.replace("\r\n", " \n") if "\r\n" in text else text
+
+
 def reading_font() -> QFont:
     font = QFont()
     font.setFamilies(_SERIF_FAMILIES)
@@ -111,7 +118,7 @@ class ReportView(PointerTextEdit):
         self._index_highlights(highlights)
         self._selected = None
         self._hovered = None
-        self.setPlainText(text)
+        self.setPlainText(_qt_text(text))
 
     def text(self) -> str:
         return self._text
@@ -144,6 +151,8 @@ class ReportView(PointerTextEdit):
 
     def highlight_at(self, cp: int) -> list[str]:
         """Keys of the highlights covering the character at `cp`, shortest (top-most) first."""
+        if not 0 <= cp < len(self._text):
+            return []
         found = self._highlights.covering(cp)
         found.sort(key=lambda h: (h.end - h.start, h.start, h.key))
         return [h.key for h in found]
