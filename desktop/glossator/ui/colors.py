@@ -31,6 +31,7 @@ DEFAULT_PALETTE: tuple[str, ...] = (
 )
 
 RGB = tuple[int, int, int]
+RGBf = tuple[float, float, float]
 
 
 def parse_hex(color: str) -> RGB:
@@ -44,7 +45,7 @@ def parse_hex(color: str) -> RGB:
     return (number >> 16) & 0xFF, (number >> 8) & 0xFF, number & 0xFF
 
 
-def to_hex(rgb: RGB) -> str:
+def to_hex(rgb: RGB | RGBf) -> str:
     r, g, b = (max(0, min(255, round(c))) for c in rgb)
     return f"#{r:02x}{g:02x}{b:02x}"
 

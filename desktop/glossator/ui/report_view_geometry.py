@@ -65,6 +65,12 @@ def char_at(view: QPlainTextEdit, point: QPoint) -> int | None:
     return block.position() + pos
 
 
+def _cursor_x(line: QTextLine, position: int) -> float:
+    """x of a cursor position in a line (PySide returns it paired with the position)."""
+    result = line.cursorToX(position)
+    return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[arg-type]
+
+
 def range_rects(view: QPlainTextEdit, start: int, end: int) -> list[QRectF]:
     """Viewport rectangles covering [start, end) in the visible blocks, one per line."""
     rects: list[QRectF] = []
@@ -85,8 +91,7 @@ def range_rects(view: QPlainTextEdit, start: int, end: int) -> list[QRectF]:
             s, e = max(start, ls), min(end, ls + line.textLength())
             if s >= e:
                 continue
-            x1 = line.cursorToX(s - bpos)[0]
-            x2 = line.cursorToX(e - bpos)[0]
+            x1, x2 = _cursor_x(line, s - bpos), _cursor_x(line, e - bpos)
             rects.append(QRectF(left + min(x1, x2), top + line.y(), abs(x2 - x1), line.height()))
     return rects
 
