@@ -75,8 +75,8 @@ def test_double_click_activates_and_selection_selects(qtbot, workspace, seed_rep
     table = AnnotationTable()
     qtbot.addWidget(table)
     table.resize(900, 300)
-    table.show()
-    qtbot.waitExposed(table)
+    with qtbot.waitExposed(table):
+        table.show()
     views = _annotate(workspace, seed_report_id)
     table.model.set_annotations(views)
     with qtbot.waitSignal(table.annotationSelected) as selected:

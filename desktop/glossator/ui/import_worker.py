@@ -12,12 +12,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from glossator.services import Workspace
 from glossator.services.values import ImportOutcome
 
 SHOW_AFTER_MS = 400
+REPORT_FILTER = "Reports (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+
+
+def choose_files(parent: QWidget) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, "Import reports", "", REPORT_FILTER)
+    return list(files)
+
+
+def choose_folder(parent: QWidget) -> list[str]:
+    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of reports")
+    return [folder] if folder else []
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from glossator import APP_NAME, paths
 
@@ -109,3 +110,22 @@ class AppSettings:
 
     def clear_recent_imports(self) -> None:
         self.q.setValue("imports/recent", [])
+
+
+def restore_layout(settings: AppSettings, window: QMainWindow, splitters: dict[str, QSplitter],
+                   default_size: tuple[int, int], default_sizes: dict[str, list[int]]) -> None:
+    """Window geometry and splitter positions as they were, else the defaults."""
+    geometry = settings.geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(*default_size)
+    for name, split in splitters.items():
+        state = settings.splitter_state(name)
+        if state is None or not split.restoreState(state):
+            split.setSizes(default_sizes.get(name, []))
+
+
+def save_layout(settings: AppSettings, window: QMainWindow,
+                splitters: dict[str, QSplitter]) -> None:
+    settings.set_geometry(window.saveGeometry())
+    for name, split in splitters.items():
+        settings.set_splitter_state(name, split.saveState())

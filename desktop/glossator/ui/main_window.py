@@ -1,0 +1,344 @@
+"""The main window: library, report, footnotes, inspector and annotation table, in sync.
+
+The window holds plain values only (`ReportDetail`, `AnnotationView`); every change goes
+through the undo controller as a workspace command, and the window repaints from the
+`Change` each command returns (also when it comes from undo or redo).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glossator import paths
+from glossator.services import CommandError, Workspace
+from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
+from glossator.ui import dialogs
+from glossator.ui.actions import KeyFallback, WindowActions
+from glossator.ui.annotation_table import AnnotationTable
+from glossator.ui.footnote_panel import FootnotePanel
+from glossator.ui.import_worker import (
+    ImportRunner,
+    choose_files,
+    choose_folder,
+    dropped_paths,
+    summarize,
+)
+from glossator.ui.inspector import Inspector
+from glossator.ui.library_panel import LibraryPanel
+from glossator.ui.main_window_editing import Editing
+from glossator.ui.main_window_navigation import Navigation, is_citation_key
+from glossator.ui.main_window_sync import ViewSync
+from glossator.ui.report_view import ReportView
+from glossator.ui.settings import AppSettings, restore_layout, save_layout
+from glossator.ui.tag_palette import TagPalette
+from glossator.ui.undo import UndoController
+
+SPLITTER_SIZES = {"main": [300, 900, 380], "left": [560, 300], "centre": [640, 260],
+                  "right": [470, 430]}
+
+
+def _titled(title: str, widget: QWidget, scroll: bool = False) -> QWidget:
+    """A pane: a small title above the widget. Panes may be squeezed on small screens."""
+    box = QWidget()
+    box.setMinimumSize(140, 90)
+    if scroll:
+        area = QScrollArea(box)
+        area.setWidget(widget)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        widget = area
+    label = QLabel(title, box)
+    label.setObjectName("paneTitle")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 2)
+    layout.setSpacing(4)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+class MainWindow(QMainWindow):
+    """The reviewer's workbench on one workspace."""
+
+    def __init__(self, workspace: Workspace, settings: AppSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Glossator")
+        self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "glossator.svg")))
+        self.ws = workspace
+        self.settings = settings or AppSettings()
+        self.undo = UndoController(workspace, self)
+        self.importer = ImportRunner(workspace, self)
+        self.report: ReportDetail | None = None
+        self.annotations: dict[str, AnnotationView] = {}
+        self.selected: str | None = None
+        self.editing = Editing(self)
+        self.navigation = Navigation(self)
+        self.sync = ViewSync(self)
+        self._pending_scroll: int | None = None
+        self._zoom = 0
+        self._build()
+        self.menu_actions = WindowActions(self, self.undo.stack)
+        self.menu_actions.build_menus()
+        self.menu_actions.build_toolbar()
+        self.reviewer_button = QPushButton(self)
+        self.reviewer_button.setObjectName("reviewerButton")
+        self.reviewer_button.setFlat(True)
+        self.reviewer_button.setToolTip("Switch reviewer (Ctrl+Shift+R)")
+        self.statusBar().addPermanentWidget(self.reviewer_button)
+        self._connect()
+        self.setAcceptDrops(True)
+        workspace.subscribe(self.sync.on_change)
+        self.load_tags()
+        self.library.set_reports(workspace.reports())
+        self._show_reviewer()
+        self._restore()
+
+    def _build(self) -> None:
+        self.library = LibraryPanel(self)
+        self.palette = TagPalette(self)
+        self.report_view = ReportView(self)
+        self.report_view.setObjectName("reportView")
+        self.report_view.setPlaceholderText(
+            "No report open. Import reports with File \u25b8 Import files (Ctrl+O), "
+            "or drop files and folders on this window.")
+        self.report_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.report_view.setMinimumSize(200, 120)
+        self.table = AnnotationTable(self)
+        self.footnotes = FootnotePanel(self)
+        self.footnotes.setObjectName("footnotePanel")
+        self.inspector = Inspector(self)
+        self.splitters: dict[str, QSplitter] = {}
+        panes = {"left": [("Library", self.library), ("Tags", self.palette)],
+                 "centre": [(None, self.report_view), ("Annotations", self.table)],
+                 "right": [("Footnotes", self.footnotes), ("Inspector", self.inspector)]}
+        scrolled = {self.inspector}
+        main = QSplitter(Qt.Orientation.Horizontal, self)
+        for name, widgets in panes.items():
+            split = QSplitter(Qt.Orientation.Vertical, main)
+            for title, widget in widgets:
+                split.addWidget(_titled(title, widget, widget in scrolled) if title else widget)
+            split.setChildrenCollapsible(False)
+            self.splitters[name] = split
+        main.setStretchFactor(1, 1)
+        self.splitters["main"] = main
+        for name, split in self.splitters.items():
+            split.setObjectName(f"{name}Splitter")
+        self.setCentralWidget(main)
+
+    def _connect(self) -> None:
+        a, view, nav, edit = self.menu_actions, self.report_view, self.navigation, self.editing
+        for action, slot in (
+            (a.import_files, lambda: self.import_paths(choose_files(self))),
+            (a.import_folder, lambda: self.import_paths(choose_folder(self))),
+            (a.clear_recent, self._clear_recent), (a.quit, self.close),
+            (a.delete, edit.delete_selected), (a.deselect, lambda: self.select_annotation(None)),
+            (a.edit_note, self._edit_note), (a.span_to_selection, edit.span_to_selection),
+            (a.find, self.library.focus_search), (a.filter_annotations, self.table.search.setFocus),
+            (a.next_annotation, lambda: nav.step_annotation(1)),
+            (a.previous_annotation, lambda: nav.step_annotation(-1)),
+            (a.marker_note, nav.jump_marker_note), (a.next_report, lambda: nav.step_report(1)),
+            (a.previous_report, lambda: nav.step_report(-1)),
+            (a.zoom_in, lambda: self.zoom(1)), (a.zoom_out, lambda: self.zoom(-1)),
+            (a.reset_zoom, lambda: self.zoom(0)), (a.focus_library, self.library.view.setFocus),
+            (a.focus_report, view.setFocus), (a.focus_notes, self.footnotes.setFocus),
+            (a.focus_table, self.table.view.setFocus), (a.focus_inspector, self.inspector.setFocus),
+            (a.switch_reviewer, self.switch_reviewer), (a.shortcuts, self.show_shortcuts),
+            (a.about, lambda: dialogs.about(self, self.ws.db.display_name)),
+        ):
+            action.triggered.connect(slot)
+        self._update_recent()
+        self.reviewer_button.clicked.connect(self.switch_reviewer)
+        self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.importer.finished.connect(self._imported)
+        self.library.reportActivated.connect(self.open_report)
+        self.palette.tagChosen.connect(edit.apply_tag)
+        self.table.annotationSelected.connect(self.select_annotation)
+        self.table.annotationActivated.connect(self._jump_to_annotation)
+        self.inspector.edited.connect(edit.edit)
+        self.inspector.spanFromSelectionRequested.connect(lambda _id: edit.span_to_selection())
+        view.highlightClicked.connect(self._highlight_clicked)
+        view.markerClicked.connect(nav.marker_clicked)
+        view.markerHovered.connect(lambda label, _start: self.footnotes.select_note(label))
+        view.customContextMenuRequested.connect(edit.context_menu)
+        self.footnotes.noteActivated.connect(nav.show_citations)
+        self.footnotes.citationActivated.connect(lambda _label, start: nav.caret_to(start))
+        self._keys = KeyFallback(self.actions, self)
+        view.installEventFilter(self._keys)
+
+    # -- the open report --------------------------------------------------------------------
+
+    def open_report(self, report_id: int, scroll: int | None = None) -> bool:
+        if self.report is not None and self.report.id == report_id and scroll is None:
+            return True
+        try:
+            detail = self.ws.report(report_id)
+        except CommandError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return False
+        self.inspector.commit_note()
+        self.sync.show_report(detail, self.ws.annotations(report_id))
+        self._pending_scroll = scroll
+        if scroll is not None and self.isVisible():
+            QTimer.singleShot(0, self._apply_scroll)
+        return True
+
+    def _apply_scroll(self) -> None:
+        if self._pending_scroll is not None:
+            self.report_view.verticalScrollBar().setValue(self._pending_scroll)
+            self._pending_scroll = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        main = self.splitters["main"]
+        sizes, total = main.sizes(), sum(main.sizes())
+        if total and sizes[1] < 0.4 * total:  # a smaller screen than last time: report first
+            defaults = SPLITTER_SIZES["main"]
+            main.setSizes([round(x * total / sum(defaults)) for x in defaults])
+        if self._pending_scroll is not None:
+            QTimer.singleShot(0, self._apply_scroll)
+
+    def select_annotation(self, annotation_id: str | None) -> None:
+        """Select one annotation everywhere (None: none)."""
+        if annotation_id is not None and annotation_id not in self.annotations:
+            annotation_id = None
+        self.selected = annotation_id
+        self.report_view.set_selected(annotation_id)
+        self.table.select_annotation(annotation_id)
+        self.inspector.show_annotation(self.annotations.get(annotation_id or ""))
+
+    def _highlight_clicked(self, key: str) -> None:
+        if not is_citation_key(key):
+            self.select_annotation(key)
+
+    def _jump_to_annotation(self, annotation_id: str) -> None:
+        self.select_annotation(annotation_id)
+        found = self.annotations.get(annotation_id)
+        if found is not None:
+            self.report_view.scroll_to(found.start)
+            self.report_view.setFocus()
+
+    def _edit_note(self) -> None:
+        if self.selected is not None:
+            self.inspector.note.setFocus()
+
+    def zoom(self, steps: int) -> None:
+        """Zoom the report text by `steps` (0: back to normal size)."""
+        if steps == 0:
+            self.report_view.reset_zoom()
+            self._zoom = 0
+        for _ in range(abs(steps)):
+            (self.report_view.zoom_in if steps > 0 else self.report_view.zoom_out)()
+        self._zoom += steps
+
+    # -- changes ----------------------------------------------------------------------------
+
+    def load_tags(self) -> None:
+        tags = self.ws.tags()
+        self.palette.set_tags(tags)
+        self.inspector.set_tags(tags)
+        self.table.set_tags(tags)
+        self.menu_actions.set_tags(tags, self.editing.apply_tag)
+
+    # -- reviewer ---------------------------------------------------------------------------
+
+    def _show_reviewer(self) -> None:
+        self.reviewer_button.setText(f"Reviewer: {self.ws.reviewer or 'nobody'}")
+
+    def switch_reviewer(self) -> None:
+        name = dialogs.ask_reviewer(self, self.ws.reviewer or dialogs.system_user_name(),
+                                    self.ws.reviewers())
+        if name is None:
+            return
+        self.ws.set_reviewer(name)
+        self.settings.reviewer = self.ws.reviewer
+        self._show_reviewer()
+        self.statusBar().showMessage(f"Reviewing as {self.ws.reviewer}", 6000)
+
+    def show_shortcuts(self) -> None:
+        dialogs.ShortcutsDialog(self.menu_actions.shortcut_groups(), self).exec()
+
+    # -- import -----------------------------------------------------------------------------
+
+    def import_paths(self, items: list[str]) -> list[ImportOutcome]:
+        if not items:
+            return []
+        outcomes = self.importer.run(items)
+        self.settings.add_recent_imports([str(Path(i)) for i in items])
+        self._update_recent()
+        return outcomes
+
+    def _imported(self, outcomes: list[ImportOutcome], cancelled: bool) -> None:
+        self.sync.refresh_library()
+        self.statusBar().showMessage(summarize(outcomes, cancelled), 12000)
+        first = next((o.report_id for o in outcomes if o.status == "imported"), None)
+        if first is not None:
+            self.open_report(first)
+
+    def _update_recent(self) -> None:
+        self.menu_actions.update_recent(self.settings.recent_imports(),
+                                        lambda path: self.import_paths([path]))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_imports()
+        self._update_recent()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        items = dropped_paths(event.mimeData())
+        if items:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_paths(items))
+
+    # -- remembering ------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = self.settings
+        restore_layout(s, self, self.splitters, (1480, 920), SPLITTER_SIZES)
+        if s.zoom:
+            self.zoom(s.zoom)
+        location = self.ws.db.display_name
+        report_id, scroll = s.last_report(location), s.scroll_position(location)
+        if report_id is None or self.library.model.row_of(report_id) is None:
+            report_id, scroll = self._first_report(), 0
+        if report_id is not None:
+            self.open_report(report_id, scroll=scroll or None)
+
+    def _first_report(self) -> int | None:
+        """The seed report (its source name starts with "000_"), else the first listed."""
+        model = self.library.model
+        reports = [model.summary(r) for r in range(model.rowCount())]
+        seed = next((r for r in reports if r.source_name.startswith("000_")), None)
+        first = seed or (reports[0] if reports else None)
+        return first.id if first else None
+
+    def save_state(self) -> None:
+        s = self.settings
+        save_layout(s, self, self.splitters)
+        s.zoom = self._zoom
+        scroll = self.report_view.verticalScrollBar().value()
+        s.set_open_report(self.ws.db.display_name, self.report.id if self.report else None, scroll)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.commit_note()
+        self.save_state()
+        self.ws.unsubscribe(self.sync.on_change)
+        super().closeEvent(event)

@@ -1,0 +1,112 @@
+"""Keeping the window's views in step with the workspace: a report's values into the views,
+and each `Change` (from a command, an undo or a redo) into the least repainting it needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from glossator.services import Change
+from glossator.services.values import AnnotationView, ReportDetail
+from glossator.ui.footnote_panel import NoteItem
+from glossator.ui.report_view import HighlightSpan, MarkerSpan
+
+if TYPE_CHECKING:
+    from glossator.ui.main_window import MainWindow
+
+BATCH_QUERY = 8  # above this many changed annotations, read the report's list once
+
+
+def highlight(a: AnnotationView) -> HighlightSpan:
+    return HighlightSpan(a.id, a.start, a.end, a.color)
+
+
+def marker_spans(d: ReportDetail) -> list[MarkerSpan]:
+    return [MarkerSpan(m.label, m.start, m.end, m.note is None) for m in d.markers]
+
+
+def note_items(d: ReportDetail) -> list[NoteItem]:
+    """The notes in text order, then one warning row per missing note."""
+    items = [NoteItem(n.label, n.text, n.start, n.end, n.cited_by, False) for n in d.notes]
+    for label in d.missing_notes:
+        cites = tuple((m.start, m.end) for m in d.markers if m.label == label)
+        items.append(NoteItem(label, "", None, None, cites, True))
+    return items
+
+
+class ViewSync:
+    """Fills the views from values and repaints them from changes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.library_timer = QTimer(window)
+        self.library_timer.setSingleShot(True)
+        self.library_timer.setInterval(80)
+        self.library_timer.timeout.connect(self.refresh_library)
+
+    def show_report(self, detail: ReportDetail | None, views: list[AnnotationView]) -> None:
+        w = self.w
+        w.report, w.selected = detail, None
+        w.annotations = {a.id: a for a in views}
+        w.editing.reset()
+        w.navigation.reset()
+        if detail is None:
+            w.report_view.set_document("", [], [])
+        else:
+            w.report_view.set_document(detail.text, marker_spans(detail),
+                                       [highlight(a) for a in views])
+        w.footnotes.set_report_text(detail.text if detail else None)
+        w.footnotes.set_notes(note_items(detail) if detail else [])
+        w.table.model.set_annotations(views)
+        w.inspector.set_text_length(len(detail.text) if detail else 0)
+        w.inspector.show_annotation(None)
+        w.setWindowTitle(f"Glossator \u2014 {detail.title}" if detail else "Glossator")
+        if detail is not None:
+            w.library.select_report(detail.id, notify=False)
+
+    def on_change(self, change: Change) -> None:
+        w = self.w
+        w.statusBar().showMessage(change.message, 6000)
+        if change.codebook:
+            w.load_tags()
+        current = w.report.id if w.report else None
+        if current is not None and current in change.reports_removed:
+            self.show_report(None, [])
+            current = None
+        touched = bool(change.annotations or change.annotations_removed)
+        if current is not None and touched and current in change.reports:
+            self.apply_annotations(change)
+        if change.library and (not touched or change.reports - {current}):
+            self.library_timer.start()  # imports and renames: one refresh per burst
+
+    def apply_annotations(self, change: Change) -> None:
+        w = self.w
+        assert w.report is not None
+        removed = [u for u in change.annotations_removed if w.annotations.pop(u, None)]
+        for uuid in removed:
+            w.report_view.remove_highlight(uuid)
+        w.table.model.remove(removed)
+        if len(change.annotations) > BATCH_QUERY:
+            fresh = [a for a in w.ws.annotations(w.report.id) if a.id in change.annotations]
+        else:
+            fresh = [a for u in change.annotations if (a := w.ws.annotation(u)) is not None]
+        fresh = [a for a in fresh if a.report_id == w.report.id]
+        for a in fresh:
+            w.annotations[a.id] = a
+            w.report_view.add_highlight(highlight(a))
+        w.table.model.upsert(fresh)
+        w.library.model.set_annotation_count(w.report.id, len(w.annotations))
+        if w.selected in removed:
+            w.select_annotation(None)
+        elif w.selected in change.annotations:
+            w.select_annotation(w.selected)
+
+    def refresh_library(self) -> None:
+        self.library_timer.stop()
+        w = self.w
+        w.library.set_reports(w.ws.reports())
+        if w.report is not None:
+            summary = w.library.model.summary_for(w.report.id)
+            if summary is not None:
+                w.setWindowTitle(f"Glossator \u2014 {summary.title}")

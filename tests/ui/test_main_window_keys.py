@@ -1,0 +1,142 @@
+"""Keyboard and pointer work in the main window: keys that must not fire while typing,
+J/K, F, Delete, the inspector, the footnote panel and the annotation table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+PASSAGE = "senior officials in the Iran-backed Iraqi militias accused Iran"
+SECOND = "These officials expressed concern"
+THIRD = "Be prepared"
+
+
+def annotate_three(driver):
+    window = driver.window
+    driver.highlight(PASSAGE, Qt.Key.Key_1)
+    driver.highlight(SECOND, Qt.Key.Key_4)
+    driver.highlight(THIRD, Qt.Key.Key_3)
+    return sorted(window.annotations.values(), key=lambda a: a.start)
+
+
+def test_digits_typed_in_text_fields_do_not_highlight(qtbot, window, driver, workspace,
+                                                       seed_report_id):
+    view = window.report_view
+    start = view.toPlainText().index(PASSAGE)
+    driver.select(start, start + len(PASSAGE))
+    window.library.search.setFocus()
+    qtbot.keyClicks(window.library.search, "12")
+    assert window.library.search.text() == "12"
+    annotate_three(driver)
+    window.inspector.note.setFocus()
+    qtbot.keyClicks(window.inspector.note, "3 4")
+    assert window.inspector.note.toPlainText() == "3 4"
+    assert len(workspace.annotations(seed_report_id)) == 3
+
+
+def test_j_and_k_walk_the_annotations_in_text_order(qtbot, window, driver):
+    ordered = annotate_three(driver)
+    window.select_annotation(None)
+    view = window.report_view
+    cursor = view.textCursor()
+    cursor.setPosition(0)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert window.selected == ordered[0].id
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert window.selected == ordered[1].id
+    assert view.selected() == ordered[1].id
+    assert window.table.selected_id() == ordered[1].id
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert window.selected == ordered[2].id  # wraps around
+
+
+def test_delete_removes_the_selected_highlight_and_undo_restores_it(qtbot, window, driver,
+                                                                   workspace):
+    ordered = annotate_three(driver)
+    window.select_annotation(ordered[1].id)
+    window.report_view.setFocus()
+    qtbot.keyClick(window.report_view, Qt.Key.Key_Delete)
+    assert workspace.annotation(ordered[1].id) is None
+    assert window.menu_actions.undo.text() == "&Undo delete highlight"
+    assert window.statusBar().currentMessage() == "Deleted highlight"
+    window.menu_actions.undo.trigger()
+    assert workspace.annotation(ordered[1].id) is not None
+    assert window.report_view.highlight_at(ordered[1].start) == [ordered[1].id]
+
+
+def test_clicking_a_highlight_selects_it_and_the_inspector_edits_it(qtbot, window, driver,
+                                                                   workspace):
+    ordered = annotate_three(driver)
+    window.select_annotation(None)
+    view = window.report_view
+    cursor = view.textCursor()
+    cursor.clearSelection()
+    view.setTextCursor(cursor)
+    driver.click(ordered[2].start + 2)
+    assert window.selected == ordered[2].id
+    assert window.inspector.current_id() == ordered[2].id
+    window.inspector.note.setPlainText("A threat to Iran")
+    window.inspector.commit_note()
+    assert workspace.annotation(ordered[2].id).note == "A threat to Iran"
+    assert window.table.model.annotation(window.table.model.row_of(ordered[2].id)).note \
+        == "A threat to Iran"
+    assert window.menu_actions.undo.text() == "&Undo edit note"
+    window.menu_actions.undo.trigger()
+    assert workspace.annotation(ordered[2].id).note == ""
+    assert window.inspector.note.toPlainText() == ""
+
+
+def test_tag_key_with_no_text_selected_toggles_the_tag_on_the_selection(qtbot, window, driver,
+                                                                        workspace):
+    ordered = annotate_three(driver)
+    window.select_annotation(ordered[0].id)
+    view = window.report_view
+    cursor = view.textCursor()
+    cursor.clearSelection()
+    view.setTextCursor(cursor)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    tags = workspace.annotation(ordered[0].id).tags
+    assert len(tags) == 2
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert len(workspace.annotation(ordered[0].id).tags) == 1
+
+
+def test_f_jumps_from_a_marker_to_its_note_and_back(qtbot, window, driver):
+    view = window.report_view
+    marker = next(m for m in window.report.markers if m.label == "3")
+    note = next(n for n in window.report.notes if n.label == "3")
+    window.navigation.caret_to(marker.start)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    assert window.footnotes.selected_label() == "3"
+    assert window.navigation.caret() == note.start
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    assert window.navigation.caret() == marker.start
+
+
+def test_picking_a_note_paints_every_place_citing_it(qtbot, window, driver):
+    note = next(n for n in window.report.notes if n.label == "3")
+    window.navigation.show_citations("3")
+    for start, _end in note.cited_by:
+        keys = window.report_view.highlight_at(start)
+        assert any(k.startswith("\0cite:3") for k in keys)
+    window.navigation.show_citations("2")
+    assert not any(k.startswith("\0cite:3")
+                   for k in window.report_view.highlight_at(note.cited_by[0][0]))
+
+
+def test_double_click_in_the_table_jumps_to_the_passage(qtbot, window, driver):
+    ordered = annotate_three(driver)
+    window.select_annotation(None)
+    with qtbot.waitSignal(window.table.annotationActivated):
+        window.table.annotationActivated.emit(ordered[2].id)
+    assert window.selected == ordered[2].id
+    assert window.report_view.hasFocus() or not window.isActiveWindow()
+
+
+def test_new_highlight_cites_the_next_marker_in_its_paragraph(qtbot, window, driver, workspace):
+    driver.highlight("Be prepared. Just as you abandoned Hizbullah")
+    saved = next(iter(window.annotations.values()))
+    assert saved.cites == ("2",)
