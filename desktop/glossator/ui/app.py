@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from glossator import APP_NAME, __version__, paths
 from glossator.ui.settings import ORGANIZATION, AppSettings
+
+if TYPE_CHECKING:
+    from glossator.services import Workspace
 
 
 def app_icon() -> QIcon:
@@ -53,6 +57,12 @@ def choose_reviewer(given: str | None, settings: AppSettings, known: list[str]) 
     return name
 
 
+def first_start(workspace: Workspace) -> None:
+    """An empty workspace gets the sample reports, so there is something to read at once."""
+    if not workspace.report_count():
+        workspace.ensure_seeded()
+
+
 def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool = False) -> int:
     """Open the window on a workspace; returns the process exit status."""
     app = application()
@@ -66,8 +76,7 @@ def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool 
         return 2
     try:
         workspace.set_reviewer(choose_reviewer(reviewer, settings, workspace.reviewers()))
-        if not workspace.report_count():
-            workspace.ensure_seeded()
+        first_start(workspace)
         from glossator.ui.main_window import MainWindow
 
         window = MainWindow(workspace, settings)
