@@ -232,8 +232,8 @@ class AnnotationTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((TAGS, 150), (AUTHOR, 90), (STATUS, 80), (NOTE, 140), (CITES, 50),
-                           (POSITION, 90), (MODIFIED, 120)):
+        for col, width in ((TAGS, 125), (AUTHOR, 80), (STATUS, 76), (NOTE, 100), (CITES, 46),
+                           (POSITION, 84), (MODIFIED, 128)):
             header.resizeSection(col, width)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)

@@ -46,8 +46,8 @@ from glossator.ui.settings import AppSettings, restore_layout, save_layout
 from glossator.ui.tag_palette import TagPalette
 from glossator.ui.undo import UndoController
 
-SPLITTER_SIZES = {"main": [300, 900, 380], "left": [560, 300], "centre": [640, 260],
-                  "right": [470, 430]}
+SPLITTER_SIZES = {"main": [310, 900, 390], "left": [470, 400], "centre": [620, 250],
+                  "right": [390, 510]}
 
 
 def _titled(title: str, widget: QWidget, scroll: bool = False) -> QWidget:

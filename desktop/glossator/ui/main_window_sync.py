@@ -27,11 +27,14 @@ def marker_spans(d: ReportDetail) -> list[MarkerSpan]:
 
 
 def note_items(d: ReportDetail) -> list[NoteItem]:
-    """The notes in text order, then one warning row per missing note."""
+    """The notes with a warning row for each missing one: in number order when every label
+    is a number ([1] missing comes before [2]), else notes in text order, missing last."""
     items = [NoteItem(n.label, n.text, n.start, n.end, n.cited_by, False) for n in d.notes]
     for label in d.missing_notes:
         cites = tuple((m.start, m.end) for m in d.markers if m.label == label)
         items.append(NoteItem(label, "", None, None, cites, True))
+    if all(item.label.isdigit() for item in items):
+        items.sort(key=lambda item: int(item.label))  # stable: repeated labels keep text order
     return items
 
 
