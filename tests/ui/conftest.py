@@ -92,6 +92,8 @@ class WindowDriver:
         a.setPosition(q)
         b.setPosition(q + 1)
         ra, rb = view.cursorRect(a), view.cursorRect(b)
+        if rb.top() != ra.top() or rb.x() <= ra.x():  # the character ends a line
+            return QPoint(ra.x() + 2, ra.center().y())
         return QPoint((ra.x() + rb.x()) // 2, ra.center().y())
 
     def click(self, cp: int) -> None:

@@ -74,7 +74,7 @@ def test_clicking_a_highlight_selects_it_and_the_inspector_edits_it(qtbot, windo
     cursor = view.textCursor()
     cursor.clearSelection()
     view.setTextCursor(cursor)
-    driver.click(ordered[2].start + 2)
+    driver.click(ordered[2].start + 4)
     assert window.selected == ordered[2].id
     assert window.inspector.current_id() == ordered[2].id
     window.inspector.note.setPlainText("A threat to Iran")
