@@ -30,7 +30,16 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
-"$VENV/bin/python" -m pip install --quiet ".[packaging]"
+# The app's dependencies and the packaging extra, read from pyproject.toml. Glossator itself is
+# not installed: PyInstaller reads it from desktop/ (the spec's pathex), and nothing in the
+# checkout is written to (no egg-info).
+mapfile -t requirements < <("$VENV/bin/python" - <<'PYEOF'
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+print("\n".join(project["dependencies"] + project["optional-dependencies"]["packaging"]))
+PYEOF
+)
+"$VENV/bin/python" -m pip install --quiet "${requirements[@]}"
 "$VENV/bin/python" -c 'import PyInstaller, PySide6; print("PyInstaller", PyInstaller.__version__, "PySide6", PySide6.__version__)'
 
 say "frozen app (PyInstaller one-folder build)"

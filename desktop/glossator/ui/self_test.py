@@ -40,6 +40,7 @@ from glossator.services.annotations import AddAnnotation
 from glossator.store import migrate
 from glossator.store.integrity import check_file
 from glossator.ui.annotation_table import AnnotationTable
+from glossator.ui.app import application
 from glossator.ui.main_window import MainWindow
 from glossator.ui.report_view import ReportView
 from glossator.ui.undo import UndoController
@@ -84,17 +85,6 @@ def throwaway_home() -> Iterator[Path]:
             else:
                 os.environ[name] = value
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def qt_application() -> QApplication:
-    """The running QApplication, or a new one named and versioned as the app names itself."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("glossator")
-    return QApplication([sys.argv[0] if sys.argv else "glossator"])
 
 
 def _headless_fallback() -> str | None:
@@ -170,12 +160,15 @@ def step_seed_import(st: State) -> str:
 
 
 def step_qt(st: State) -> str:
-    st.app = qt_application()
+    st.app = application()
+    names = (st.app.applicationName(), st.app.applicationVersion(), st.app.desktopFileName())
+    check(names == (APP_NAME, __version__, "glossator"), f"application names {names}")
     families = QFontDatabase.families()
     check(families, "no fonts found (fontconfig and a font package are needed)")
-    icon = QIcon(str(paths.resources_dir() / ICON))
-    check(not icon.pixmap(64, 64).isNull(), "the SVG icon cannot be drawn (QtSvg plugins)")
-    return f"platform {st.app.platformName()}, {len(families)} font families, SVG icon drawn"
+    check(not st.app.windowIcon().pixmap(64, 64).isNull(), "the application icon cannot be drawn")
+    svg = QIcon(str(paths.resources_dir() / ICON))
+    check(not svg.pixmap(64, 64).isNull(), "the SVG icon cannot be drawn (QtSvg plugins)")
+    return f"platform {st.app.platformName()}, {len(families)} font families, icon drawn"
 
 
 def _wait(app: QApplication, done: Callable[[], bool], seconds: float = 10.0) -> bool:
