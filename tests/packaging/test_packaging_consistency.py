@@ -91,7 +91,8 @@ def test_spec_collects_files_that_exist(monkeypatch: pytest.MonkeyPatch, platfor
     for src, _dest in datas:
         assert Path(src).exists(), src
     dests = {dest for _src, dest in datas}
-    assert {"resources", "seeds", "glossator/store/migrations"} <= dests
+    assert {"resources", "resources/icons", "seeds", "glossator/store/migrations"} <= dests
+    assert not any("screenshots" in dest for dest in dests)
     migrations = [
         Path(src).name for src, dest in datas if dest.startswith("glossator/store/migrations")
     ]
