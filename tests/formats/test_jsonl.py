@@ -121,7 +121,7 @@ def sample_set() -> ExchangeSet:
                 "2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
                 REPORT_A,
                 arabic,
-                a_text.index("\n\n") + 2,  # crosses two line breaks
+                a_text.index("\n\n") + 5,  # crosses two line breaks
                 tags=("Politics",),
                 note="@mention +1 -1 <b>not markup</b> & \u2028 separator",
                 author="R\u00e9viseur \u00c9",
