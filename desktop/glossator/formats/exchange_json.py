@@ -23,8 +23,9 @@ MAX_JSON_BYTES = 512 * MiB
 MAX_TEXT = 10_000_000  # characters in any one string field (a note, a quote)
 
 
-def read_limited(path: Path, limit: int = MAX_JSON_BYTES) -> bytes:
-    check_file_size(path, limit, "the file")
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file, refused unread when larger than `limit` (MAX_JSON_BYTES)."""
+    check_file_size(path, MAX_JSON_BYTES if limit is None else limit, "the file")
     try:
         return path.read_bytes()
     except OSError as exc:

@@ -1,0 +1,144 @@
+"""REFI-QDA projects (`.qdpx`): a zip with `project.qde` (QDA-XML 1.0) and `Sources/` holding
+each report's plain text, for NVivo, ATLAS.ti, MAXQDA, QualCoder and the like.
+
+Reviewers are Users; tags, speakers and stances are Codes (see qdpx_codes); each report is a
+TextSource (its GUID the report's UUID, its text in `Sources/<uuid>.txt`); each annotation is
+a PlainTextSelection (its GUID the annotation's UUID, positions in code points, end
+exclusive) with one Coding per tag, speaker and stance, and a NoteRef to a Note holding its
+note. Status, cited notes and stance intensities go in the selection's Description block.
+Reading is in `qdpx_reader`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from glossator.core.codebook import Codebook
+from glossator.core.exchange import ExchangeAnnotation, ExchangeSet, used_codebook
+from glossator.formats.exchange_errors import ExchangeFormatError
+from glossator.formats.exchange_json import format_time
+from glossator.formats.qdpx_codes import code_lines
+from glossator.formats.qdpx_meta import (
+    ORIGIN,
+    PROJECT_NS,
+    attr,
+    canonical_guid,
+    child_guid,
+    guid,
+    text,
+    user_guid,
+    with_meta,
+)
+
+PROJECT_FILE = "project.qde"
+SOURCES = "Sources"
+
+
+def _guid(value: str, what: str) -> str:
+    try:
+        return canonical_guid(value)
+    except ValueError:
+        raise ExchangeFormatError(f"{what} {value[:60]!r} is not a UUID") from None
+
+
+def _codes(a: ExchangeAnnotation) -> list[str]:
+    out = [guid("tag", t) for t in a.tags]
+    if a.speaker is not None:
+        out.append(guid("speaker", a.speaker.name))
+    out += [guid("stance", x.target, x.label) for x in a.stances]
+    return list(dict.fromkeys(out))
+
+
+def _selection(a: ExchangeAnnotation, notes: list[str]) -> str:
+    sel = _guid(a.uuid, "annotation")
+    user = attr(user_guid(a.author))
+    created, modified = attr(format_time(a.created)), attr(format_time(a.modified))
+    meta = {
+        "status": a.status if a.status != "proposed" else None,
+        "cites": list(a.cites),
+        "intensity": {x.target: x.intensity for x in a.stances if x.intensity is not None},
+    }
+    parts = [
+        f'<PlainTextSelection guid={attr(sel)} name={attr(a.quote)} startPosition="{a.start}"'
+        f' endPosition="{a.end}" creatingUser={user} creationDateTime={created}'
+        f" modifyingUser={user} modifiedDateTime={modified}>"
+    ]
+    description = with_meta("", meta)
+    if description:
+        parts.append(f"<Description>{text(description)}</Description>")
+    parts.extend(
+        f"<Coding guid={attr(child_guid(sel, 'coding:' + code))} creatingUser={user}"
+        f" creationDateTime={created}><CodeRef targetGUID={attr(code)}/></Coding>"
+        for code in _codes(a)
+    )
+    if a.note:
+        note = child_guid(sel, "note")
+        parts.append(f"<NoteRef targetGUID={attr(note)}/>")
+        notes.append(
+            f"<Note guid={attr(note)} name={attr('Note: ' + a.quote[:60])} creatingUser={user}"
+            f" creationDateTime={created} modifyingUser={user} modifiedDateTime={modified}>"
+            f"<PlainTextContent>{text(a.note)}</PlainTextContent></Note>"
+        )
+    parts.append("</PlainTextSelection>")
+    return "".join(parts)
+
+
+def project_xml(s: ExchangeSet, codebook: Codebook) -> Iterator[str]:
+    """The lines of project.qde."""
+    yield '<?xml version="1.0" encoding="utf-8"?>\n'
+    yield f'<Project xmlns="{PROJECT_NS}" name={attr(s.label)} origin="{ORIGIN}">\n'
+    authors = dict.fromkeys(a.author for a in s.annotations)
+    if authors:
+        yield "<Users>\n"
+        yield from (f"<User guid={attr(user_guid(n))} name={attr(n)}/>\n" for n in authors)
+        yield "</Users>\n"
+    codes = list(code_lines(codebook))
+    if codes:
+        yield "<CodeBook><Codes>\n" + "\n".join(codes) + "\n</Codes></CodeBook>\n"
+    notes: list[str] = []
+    reports = s.report_map()
+    groups = s.by_report()
+    if groups:
+        yield "<Sources>\n"
+    for report_uuid, group in groups.items():
+        report = reports.get(report_uuid)
+        title = report.title if report else group[0].report_title
+        source = _guid(report_uuid, "report")
+        yield (
+            f"<TextSource guid={attr(source)} name={attr(title)}"
+            f" plainTextPath={attr(f'internal://{source}.txt')}>\n"
+        )
+        if report is not None and report.source_name:
+            meta = with_meta("", {"source_name": report.source_name})
+            yield f"<Description>{text(meta)}</Description>\n"
+        yield from (_selection(a, notes) + "\n" for a in group)
+        yield "</TextSource>\n"
+    if groups:
+        yield "</Sources>\n"
+    if notes:
+        yield "<Notes>\n" + "\n".join(notes) + "\n</Notes>\n"
+    yield "</Project>\n"
+
+
+def write_qdpx(s: ExchangeSet, path: Path) -> None:
+    reports = s.report_map()
+    for report_uuid, group in s.by_report().items():
+        report = reports.get(report_uuid)
+        if report is None or report.text is None:
+            title = group[0].report_title if group else report_uuid
+            raise ExchangeFormatError(f"a .qdpx project needs the text of report {title!r}")
+        for a in group:
+            if a.end > len(report.text):
+                raise ExchangeFormatError(
+                    f"annotation {a.uuid} runs past the end of report {report.title!r}"
+                )
+    xml = "".join(project_xml(s, used_codebook(s))).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        archive.writestr(PROJECT_FILE, xml)
+        for report_uuid in s.by_report():
+            report = reports[report_uuid]
+            assert report.text is not None
+            name = f"{SOURCES}/{_guid(report_uuid, 'report')}.txt"
+            archive.writestr(name, report.text.encode("utf-8"))

@@ -1,0 +1,92 @@
+"""What the REFI-QDA writers and readers share: namespaces, stable GUIDs, XML escaping, and
+the one-line `[Glossator] {...}` block that carries in a Description what the standard has
+no element for (a speaker's affiliation, an annotation's status and cited notes...).
+
+GUIDs are name-based UUIDs (uuid5) in a namespace of our own, so the same tag, speaker,
+target or reviewer gets the same GUID in every export, and a later export of the same
+work can be compared or merged with an earlier one. Reports and annotations keep their own
+UUIDs as GUIDs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid as uuidlib
+from typing import Any
+
+from glossator.core.names import name_key
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = "Glossator"
+META_MARK = "[Glossator] "
+GUID_NAMESPACE = uuidlib.UUID("5b0f3c8e-2a71-4d6b-9f1e-7c3a9e4d2b10")
+
+SPEAKERS_GROUP = "Speakers"
+STANCE_GROUP = "Stance"
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def guid(kind: str, *names: str) -> str:
+    """The stable GUID of a named thing: guid("tag", "Quote"), guid("stance", "Iran", "against")."""
+    key = "\x1f".join(name_key(n) for n in names)
+    return str(uuidlib.uuid5(GUID_NAMESPACE, f"{kind}:{key}"))
+
+
+def child_guid(parent: str, kind: str) -> str:
+    """A GUID derived from another one (a coding or the note of an annotation)."""
+    return str(uuidlib.uuid5(uuidlib.UUID(parent), kind))
+
+
+def user_guid(name: str) -> str:
+    return guid("user", name)
+
+
+def group_guid(group: str) -> str:
+    return guid("group", group)
+
+
+def attr(value: str) -> str:
+    """A quoted XML attribute value; line breaks and tabs survive as character references."""
+    value = _INVALID_XML.sub("\ufffd", value)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = value.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+    return '"' + value.replace("\t", "&#9;") + '"'
+
+
+def text(value: str) -> str:
+    """XML character data; a carriage return survives as a character reference."""
+    value = _INVALID_XML.sub("\ufffd", value)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value.replace("\r", "&#13;")
+
+
+def with_meta(description: str, meta: dict[str, Any]) -> str:
+    """A description with our block appended on its own last line (when there is one)."""
+    fields = {k: v for k, v in meta.items() if v not in (None, "", [], {}, ())}
+    if not fields:
+        return description
+    block = META_MARK + json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return f"{description}\n\n{block}" if description else block
+
+
+def split_meta(description: str) -> tuple[str, dict[str, Any]]:
+    """The free description and our block's fields (empty when there is none or it is bad)."""
+    head, _, last = description.rpartition("\n")
+    line = last if last.startswith(META_MARK) else None
+    if line is None:
+        return description, {}
+    try:
+        fields = json.loads(line[len(META_MARK) :])
+    except (ValueError, RecursionError):
+        return description, {}
+    if not isinstance(fields, dict):
+        return description, {}
+    return head.removesuffix("\n"), fields
+
+
+def canonical_guid(value: str) -> str:
+    """A GUID as a lowercase UUID string (REFI allows braces and capitals)."""
+    return str(uuidlib.UUID(value.strip().strip("{}")))

@@ -1,0 +1,144 @@
+"""REFI-QDA projects (.qdpx) and codebooks (.qdc): valid against the QDA-XML 1.0 schemas
+(`shared/formats/refi-qda/qdasoftware-mrt2019`, beside the repository), stable GUIDs, and a
+lossless round trip of our own projects."""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from glossator.core.exchange import ExchangeSet
+from glossator.formats.exchange_errors import ExchangeFormatError
+from glossator.formats.qdc import read_qdc, write_qdc
+from glossator.formats.qdpx import write_qdpx
+from glossator.formats.qdpx_meta import GUID_NAMESPACE, guid, split_meta, with_meta
+from glossator.formats.qdpx_reader import read_qdpx
+from tests.formats.test_jsonl import REPORT_A, REPORT_B, sample_set, without_texts
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats"
+SCHEMAS = SHARED / "refi-qda" / "qdasoftware-mrt2019"
+NS = "{urn:QDA-XML:project:1.0}"
+
+
+def schema(name: str):  # type: ignore[no-untyped-def]
+    etree = pytest.importorskip("lxml.etree", reason="lxml (a test dependency) validates XSD")
+    path = SCHEMAS / name
+    if not path.is_file():
+        pytest.skip(f"the REFI-QDA schema is not at {path} (shared/ beside the repo)")
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+def project(tmp_path: Path, s: ExchangeSet | None = None) -> tuple[Path, bytes]:
+    path = tmp_path / "set.qdpx"
+    write_qdpx(s or sample_set(), path)
+    with zipfile.ZipFile(path) as archive:
+        return path, archive.read("project.qde")
+
+
+def test_project_validates_against_the_xsd(tmp_path: Path) -> None:
+    from lxml import etree
+
+    xsd = schema("Project-mrt2019.xsd")
+    _, qde = project(tmp_path)
+    document = etree.fromstring(qde)
+    assert xsd.validate(document), xsd.error_log
+    assert len(document.findall(f".//{NS}PlainTextSelection")) == 3
+
+
+def test_empty_set_validates(tmp_path: Path) -> None:
+    from lxml import etree
+
+    xsd = schema("Project-mrt2019.xsd")
+    _, qde = project(tmp_path, ExchangeSet())
+    assert xsd.validate(etree.fromstring(qde)), xsd.error_log
+
+
+def test_codebook_validates_against_the_codebook_xsd(tmp_path: Path) -> None:
+    from lxml import etree
+
+    xsd = schema("Codebook-mrt2019.xsd")
+    path = tmp_path / "codes.qdc"
+    write_qdc(sample_set(), path)
+    assert xsd.validate(etree.parse(str(path))), xsd.error_log
+    assert read_qdc(path).codebook == sample_set().codebook
+
+
+def test_archive_layout_and_positions(tmp_path: Path) -> None:
+    from lxml import etree
+
+    path, qde = project(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        names = sorted(archive.namelist())
+        text_a = archive.read(f"Sources/{REPORT_A.uuid}.txt").decode("utf-8")
+    assert names == sorted(
+        ["project.qde", f"Sources/{REPORT_A.uuid}.txt", f"Sources/{REPORT_B.uuid}.txt"]
+    )
+    assert text_a == REPORT_A.text
+    root = etree.fromstring(qde)
+    source = root.find(f"{NS}Sources/{NS}TextSource[@guid='{REPORT_A.uuid}']")
+    assert source.get("plainTextPath") == f"internal://{REPORT_A.uuid}.txt"
+    for sel in source.findall(f"{NS}PlainTextSelection"):
+        start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+        assert text_a[start:end] == sel.get("name")  # code points, end exclusive
+
+
+def test_speakers_and_stances_are_codes_with_stable_guids(tmp_path: Path) -> None:
+    from lxml import etree
+
+    _, qde = project(tmp_path)
+    root = etree.fromstring(qde)
+    codes = {c.get("guid"): c for c in root.iter(f"{NS}Code")}
+    speakers = codes[guid("group", "Speakers")]
+    assert speakers.get("name") == "Speakers" and speakers.get("isCodable") == "false"
+    tamimi = codes[guid("speaker", "Muhammad Al-Tamimi")]
+    assert tamimi.getparent() is speakers
+    against_iran = codes[guid("stance", "Iran", "against")]
+    assert against_iran.get("name") == "against"
+    assert against_iran.getparent().get("name") == "Iran"
+    assert against_iran.getparent().getparent().get("name") == "Stance"
+    blame = codes[guid("tag", "Blame")]
+    assert blame.getparent().get("name") == "Politics" and blame.get("color") == "#ffb8b0"
+    assert guid("tag", "Blame") == str(uuid.uuid5(GUID_NAMESPACE, "tag:blame"))
+    sel = root.find(f".//{NS}PlainTextSelection[@guid='{sample_set().annotations[0].uuid}']")
+    coded = {ref.get("targetGUID") for ref in sel.iter(f"{NS}CodeRef")}
+    assert coded == {
+        guid("tag", "Blame"),
+        guid("tag", "Quote"),
+        guid("speaker", "Muhammad Al-Tamimi"),
+        guid("stance", "Iran", "against"),
+        guid("stance", "ISIS", "none"),
+    }
+    (note_ref,) = sel.findall(f"{NS}NoteRef")
+    note = root.find(f"{NS}Notes/{NS}Note[@guid='{note_ref.get('targetGUID')}']")
+    assert note.findtext(f"{NS}PlainTextContent") == sample_set().annotations[0].note
+
+
+def test_exports_are_byte_identical(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert project(tmp_path / "a")[1] == project(tmp_path / "b")[1]
+
+
+def test_round_trip_is_lossless(tmp_path: Path) -> None:
+    path, _ = project(tmp_path)
+    back = read_qdpx(path)
+    assert back.annotations == sample_set().annotations
+    assert back.codebook == sample_set().codebook
+    assert back.reports == sample_set().reports
+    assert back.label == sample_set().label
+
+
+def test_texts_are_required(tmp_path: Path) -> None:
+    with pytest.raises(ExchangeFormatError, match="needs the text"):
+        write_qdpx(without_texts(sample_set()), tmp_path / "x.qdpx")
+
+
+def test_meta_block() -> None:
+    text = with_meta("Line one.\n\nLine two.", {"role": "x", "aliases": [], "n": None})
+    assert text == 'Line one.\n\nLine two.\n\n[Glossator] {"role":"x"}'
+    assert split_meta(text) == ("Line one.\n\nLine two.", {"role": "x"})
+    assert split_meta("plain") == ("plain", {})
+    assert split_meta("[Glossator] not json") == ("[Glossator] not json", {})
