@@ -1,0 +1,193 @@
+"""Export: the workspace's annotations as an ExchangeSet, read in bulk with Core statements
+(one select per table, no ORM objects), then written by a format of formats.registry."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import null, select
+from sqlalchemy.orm import Session
+
+from glossator.core.codebook import SpeakerDef
+from glossator.core.exchange import (
+    ExchangeAnnotation,
+    ExchangeReport,
+    ExchangeSet,
+    ExchangeStance,
+    utc,
+)
+from glossator.core.names import name_key
+from glossator.formats.registry import EXPORTERS
+from glossator.services.codebook import read_codebook
+from glossator.services.commands import CommandError
+from glossator.services.workspace import Workspace
+from glossator.store.models import (
+    AnnotationFootnoteRow,
+    AnnotationRow,
+    AnnotationStanceRow,
+    AnnotationTagRow,
+    FootnoteRow,
+    ReportRow,
+    ReviewerRow,
+    SpeakerRow,
+    StanceLabelRow,
+    TagRow,
+    TargetRow,
+)
+
+DEFAULT_LABEL = "Glossator annotations"
+
+
+def _names(session: Session, model: Any) -> dict[int, str]:
+    return {int(i): str(n) for i, n in session.execute(select(model.id, model.name))}
+
+
+def _scoped(stmt: Any, report_ids: list[int] | None) -> Any:
+    """Links of the annotations of the chosen reports (all when None)."""
+    if report_ids is None:
+        return stmt
+    return stmt.join(AnnotationRow, AnnotationRow.id == stmt.selected_columns[0]).where(
+        AnnotationRow.report_id.in_(report_ids)
+    )
+
+
+def _reports(
+    session: Session, report_ids: list[int] | None, texts: bool
+) -> dict[int, ExchangeReport]:
+    r = ReportRow
+    text = r.text if texts else null().label("text")
+    stmt = select(r.id, r.uuid, r.title, r.sha256, text, r.source_name).order_by(r.id)
+    if report_ids is not None:
+        stmt = stmt.where(r.id.in_(report_ids))
+    return {row[0]: ExchangeReport(*row[1:]) for row in session.execute(stmt)}
+
+
+def _links(
+    session: Session, report_ids: list[int] | None
+) -> tuple[dict[int, list[str]], dict[int, list[ExchangeStance]], dict[int, list[str]]]:
+    tag_names = {
+        int(i): str(n)
+        for i, n in session.execute(
+            select(TagRow.id, TagRow.name).order_by(TagRow.sort_order, TagRow.id)
+        )
+    }
+    order = {tid: pos for pos, tid in enumerate(tag_names)}
+    tags: dict[int, list[str]] = defaultdict(list)
+    pairs = sorted(
+        session.execute(
+            _scoped(select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag_id), report_ids)
+        ),
+        key=lambda p: (p[0], order.get(p[1], 0)),
+    )
+    for aid, tid in pairs:
+        tags[aid].append(tag_names[tid])
+    targets, labels = _names(session, TargetRow), _names(session, StanceLabelRow)
+    stances: dict[int, list[ExchangeStance]] = defaultdict(list)
+    stance_rows = select(
+        AnnotationStanceRow.annotation_id,
+        AnnotationStanceRow.target_id,
+        AnnotationStanceRow.label_id,
+        AnnotationStanceRow.intensity,
+    ).order_by(AnnotationStanceRow.id)
+    for aid, target, label, intensity in session.execute(_scoped(stance_rows, report_ids)):
+        stances[aid].append(ExchangeStance(targets[target], labels[label], intensity))
+    cites: dict[int, list[str]] = defaultdict(list)
+    cite_rows = (
+        select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label)
+        .join(FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id)
+        .order_by(FootnoteRow.start)
+    )
+    for aid, label in session.execute(_scoped(cite_rows, report_ids)):
+        cites[aid].append(label)
+    return tags, stances, cites
+
+
+def exchange_set(
+    session: Session,
+    report_ids: Sequence[int] | None = None,
+    *,
+    texts: bool = False,
+    label: str = DEFAULT_LABEL,
+) -> ExchangeSet:
+    """The annotations of the chosen reports (all when None), with the codebook, and the
+    report texts when `texts` (for formats that carry them)."""
+    ids = list(report_ids) if report_ids is not None else None
+    codebook = read_codebook(session)
+    reports = _reports(session, ids, texts)
+    by_name = {name_key(s.name): s for s in codebook.speakers}
+    speakers: dict[int, SpeakerDef] = {
+        i: by_name.get(name_key(n)) or SpeakerDef(n) for i, n in _names(session, SpeakerRow).items()
+    }
+    authors = _names(session, ReviewerRow)
+    tags, stances, cites = _links(session, ids)
+    a = AnnotationRow
+    stmt = select(
+        a.id,
+        a.uuid,
+        a.report_id,
+        a.start,
+        a.end,
+        a.quote,
+        a.prefix,
+        a.suffix,
+        a.speaker_id,
+        a.note,
+        a.status,
+        a.author_id,
+        a.created_at,
+        a.modified_at,
+    ).order_by(a.report_id, a.start, a.end, a.id)
+    if ids is not None:
+        stmt = stmt.where(a.report_id.in_(ids))
+    no_tags: tuple[str, ...] = ()
+    annotations = []
+    for row in session.execute(stmt):
+        aid, report = row[0], reports[row[2]]
+        annotations.append(
+            ExchangeAnnotation(
+                row[1],
+                report.uuid,
+                report.title,
+                report.sha256,
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                tuple(tags[aid]) if aid in tags else no_tags,
+                speakers.get(row[8]) if row[8] is not None else None,
+                tuple(stances[aid]) if aid in stances else (),
+                row[9],
+                tuple(cites[aid]) if aid in cites else no_tags,
+                row[10],
+                authors.get(row[11], ""),
+                utc(row[12]),
+                utc(row[13]),
+            )
+        )
+    return ExchangeSet(tuple(annotations), tuple(reports.values()), codebook, label)
+
+
+def build_set(
+    ws: Workspace, report_ids: Sequence[int] | None = None, *, texts: bool = False
+) -> ExchangeSet:
+    with ws.db.session() as session:
+        return exchange_set(session, report_ids, texts=texts)
+
+
+def export_annotations(
+    ws: Workspace, format_name: str, dest: Path, report_ids: Sequence[int] | None = None
+) -> ExchangeSet:
+    """Write the annotations of the chosen reports (all when None) to `dest`; the set written
+    is returned (for counts). An unknown format is a CommandError naming the known ones."""
+    exporter = EXPORTERS.get(format_name)
+    if exporter is None:
+        raise CommandError(
+            f"Unknown export format {format_name!r} (choose one of {', '.join(EXPORTERS)})"
+        )
+    s = build_set(ws, report_ids, texts=exporter.needs_texts)
+    exporter.write(s, dest)
+    return s
