@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from glossator import __version__
-from glossator.cli import attribution, reports
+from glossator.cli import attribution, exchange, reports
 from glossator.cli.common import CliError
 from glossator.services import CommandError, Workspace
 from glossator.store.errors import StoreError
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     reports.register(sub)
     attribution.register(sub)
+    exchange.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser

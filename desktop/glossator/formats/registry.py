@@ -47,7 +47,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter(
             "w3c",
             ".jsonld",
-            "W3C Web Annotation JSON-LD collection (lossless; Hypothesis, INCEpTION, web tools)",
+            "W3C Web Annotation JSON-LD collection (lossless; web annotation tools)",
             write_w3c,
         ),
         Exporter("jsonl", ".jsonl", "JSON Lines, one annotation per line (lossless)", write_jsonl),
@@ -63,7 +63,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter(
             "brat",
             ".zip",
-            "brat standoff .txt + .ann per report, in a .zip (or a folder: no .zip suffix)",
+            "brat standoff .txt + .ann per report (brat, INCEpTION), in a .zip or a folder",
             write_brat,
             needs_texts=True,
         ),
