@@ -49,7 +49,8 @@ def parse_json(text: str, where: str, line: int | None = None) -> Any:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         at = f"line {line}" if line is not None else f"line {exc.lineno}, column {exc.colno}"
-        raise ExchangeFormatError(f"{where}: {at}: not valid JSON ({exc.msg.removesuffix(' at')})") from None
+        reason = exc.msg.removesuffix(" at")
+        raise ExchangeFormatError(f"{where}: {at}: not valid JSON ({reason})") from None
     except ValueError as exc:
         at = f"line {line}: " if line is not None else ""
         raise ExchangeFormatError(f"{where}: {at}{exc}") from None
