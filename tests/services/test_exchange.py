@@ -160,6 +160,10 @@ def test_import_is_one_undoable_step(source: Workspace, ws: Workspace, tmp_path:
     assert ws.reviewers() == before_reviewers
     ws.run(command)  # redo puts back the very same rows
     assert portable(build_set(ws)) == portable(build_set(source))
+    ws.revert(command)
+    assert build_set(ws).annotations == () and ws.reviewers() == before_reviewers
+    ws.run(command)
+    assert portable(build_set(ws)) == portable(build_set(source))
 
 
 def test_moved_quotes_are_re_anchored_or_reported(source: Workspace, ws: Workspace) -> None:

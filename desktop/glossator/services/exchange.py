@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +38,14 @@ from glossator.store.models import (
     StanceLabelRow,
     TagRow,
     TargetRow,
+    table_of,
 )
 
 DEFAULT_LABEL = "Glossator annotations"
 
 
 def _names(session: Session, model: Any) -> dict[int, str]:
-    return {int(i): str(n) for i, n in session.execute(select(model.id, model.name))}
+    return {int(i): str(n) for i, n in session.connection().execute(select(model.id, model.name))}
 
 
 def _scoped(stmt: Any, report_ids: list[int] | None) -> Any:
@@ -62,7 +65,7 @@ def _reports(
     stmt = select(r.id, r.uuid, r.title, r.sha256, text, r.source_name).order_by(r.id)
     if report_ids is not None:
         stmt = stmt.where(r.id.in_(report_ids))
-    return {row[0]: ExchangeReport(*row[1:]) for row in session.execute(stmt)}
+    return {row[0]: ExchangeReport(*row[1:]) for row in session.connection().execute(stmt)}
 
 
 def _links(
@@ -70,14 +73,14 @@ def _links(
 ) -> tuple[dict[int, list[str]], dict[int, list[ExchangeStance]], dict[int, list[str]]]:
     tag_names = {
         int(i): str(n)
-        for i, n in session.execute(
+        for i, n in session.connection().execute(
             select(TagRow.id, TagRow.name).order_by(TagRow.sort_order, TagRow.id)
         )
     }
     order = {tid: pos for pos, tid in enumerate(tag_names)}
     tags: dict[int, list[str]] = defaultdict(list)
     pairs = sorted(
-        session.execute(
+        session.connection().execute(
             _scoped(select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag_id), report_ids)
         ),
         key=lambda p: (p[0], order.get(p[1], 0)),
@@ -92,7 +95,8 @@ def _links(
         AnnotationStanceRow.label_id,
         AnnotationStanceRow.intensity,
     ).order_by(AnnotationStanceRow.id)
-    for aid, target, label, intensity in session.execute(_scoped(stance_rows, report_ids)):
+    rows = session.connection().execute(_scoped(stance_rows, report_ids))
+    for aid, target, label, intensity in rows:
         stances[aid].append(ExchangeStance(targets[target], labels[label], intensity))
     cites: dict[int, list[str]] = defaultdict(list)
     cite_rows = (
@@ -100,7 +104,7 @@ def _links(
         .join(FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id)
         .order_by(FootnoteRow.start)
     )
-    for aid, label in session.execute(_scoped(cite_rows, report_ids)):
+    for aid, label in session.connection().execute(_scoped(cite_rows, report_ids)):
         cites[aid].append(label)
     return tags, stances, cites
 
@@ -114,7 +118,28 @@ def exchange_set(
 ) -> ExchangeSet:
     """The annotations of the chosen reports (all when None), with the codebook, and the
     report texts when `texts` (for formats that carry them)."""
+    with paused_gc():
+        return _exchange_set(session, report_ids, texts, label)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Collection paused while a bulk read builds its many small objects (none of them in a
+    cycle): the collector would otherwise walk the growing heap again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _exchange_set(
+    session: Session, report_ids: Sequence[int] | None, texts: bool, label: str
+) -> ExchangeSet:
     ids = list(report_ids) if report_ids is not None else None
+    conn = session.connection()
     codebook = read_codebook(session)
     reports = _reports(session, ids, texts)
     by_name = {name_key(s.name): s for s in codebook.speakers}
@@ -123,7 +148,7 @@ def exchange_set(
     }
     authors = _names(session, ReviewerRow)
     tags, stances, cites = _links(session, ids)
-    a = AnnotationRow
+    a = table_of(AnnotationRow).c
     stmt = select(
         a.id,
         a.uuid,
@@ -144,7 +169,7 @@ def exchange_set(
         stmt = stmt.where(a.report_id.in_(ids))
     no_tags: tuple[str, ...] = ()
     annotations = []
-    for row in session.execute(stmt):
+    for row in conn.execute(stmt).all():
         aid, report = row[0], reports[row[2]]
         annotations.append(
             ExchangeAnnotation(
@@ -188,6 +213,9 @@ def export_annotations(
         raise CommandError(
             f"Unknown export format {format_name!r} (choose one of {', '.join(EXPORTERS)})"
         )
-    s = build_set(ws, report_ids, texts=exporter.needs_texts)
+    if exporter.needs_annotations:
+        s = build_set(ws, report_ids, texts=exporter.needs_texts)
+    else:
+        s = ExchangeSet(codebook=ws.codebook())
     exporter.write(s, dest)
     return s

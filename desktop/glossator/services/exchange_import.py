@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from glossator.core.exchange import ExchangeAnnotation, ExchangeSet, used_codebook
@@ -36,8 +36,9 @@ from glossator.store.models import (
     TargetRow,
     table_of,
 )
-from glossator.store.snapshot import Scope, part
+from glossator.store.snapshot import Scope, Snapshot, part, reconcile, restore
 
+BULK_TABLES = ("annotations", "annotation_tags", "annotation_stances", "annotation_footnotes")
 CHUNK = 900  # bound parameters per IN list, well under every database's limit
 _T = TypeVar("_T")
 
@@ -131,10 +132,13 @@ class ImportAnnotations(StateCommand):
         self.set, self.source = s, source
         self.label = f"import annotations from {source}"
         self.report: MergeReport | None = None
+        self._last_annotation = 0
 
     def scope(self, ctx: Context) -> Scope:
         s = ctx.session
-        last_annotation = int(s.scalar(select(func.max(AnnotationRow.id))) or 0)
+        last_annotation = self._last_annotation = int(
+            s.scalar(select(func.max(AnnotationRow.id))) or 0
+        )
         last_reviewer = int(s.scalar(select(func.max(ReviewerRow.id))) or 0)
         codebook: list[tuple[Any, Any, bool]] = [
             part(model, True)
@@ -149,6 +153,32 @@ class ImportAnnotations(StateCommand):
             part(AnnotationStanceRow, AnnotationStanceRow.annotation_id > last_annotation),
             part(AnnotationFootnoteRow, AnnotationFootnoteRow.annotation_id > last_annotation),
         )
+
+    def _small_scope(self) -> Scope:
+        """The reviewers and codebook parts of the scope (the new rows are handled in bulk)."""
+        assert self._scope is not None
+        return tuple(p for p in self._scope if table_of(p[0]).name not in BULK_TABLES)
+
+    def apply(self, ctx: Context) -> Change:
+        if self._after is None:
+            return super().apply(ctx)
+        # Redo: reviewers and codebook as after the import, then the new rows in one insert
+        # per table (row-by-row reconciling of 100,000 annotations would take minutes).
+        reconcile(ctx.session, self._small_scope(), self._after)
+        restore(ctx.session, Snapshot(tuple((n, self._after.rows(n)) for n in BULK_TABLES)))
+        ctx.record(type(self).__name__, "state", self.label, None, {"redo": True})
+        assert self._change is not None
+        return self._change
+
+    def revert(self, ctx: Context) -> Change:
+        # Undo: the new annotations go in one delete (their links cascade), then reviewers and
+        # codebook return to what they were.
+        assert self._before is not None
+        annotations = table_of(AnnotationRow)
+        ctx.session.execute(delete(annotations).where(annotations.c.id > self._last_annotation))
+        reconcile(ctx.session, self._small_scope(), self._before)
+        ctx.record(type(self).__name__, "state", self.label, {"undo": True}, None)
+        return self.undo_change()
 
     def change(self, ctx: Context) -> Change:
         session, s = ctx.session, self.set
