@@ -24,6 +24,9 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
         raise CliError(f"{dest.name}: {exc}") from exc
     except OSError as exc:
         raise CliError(f"{dest}: cannot be written ({exc.strerror or exc})") from exc
+    if not EXPORTERS[args.format].needs_annotations:
+        print(f"codebook written to {dest}")
+        return 0
     reports = len({a.report_uuid for a in written.annotations})
     print(f"{len(written.annotations)} annotation(s) of {reports} report(s) written to {dest}")
     return 0

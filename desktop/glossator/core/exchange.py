@@ -172,18 +172,27 @@ def speakers_used(annotations: Iterable[ExchangeAnnotation]) -> list[SpeakerDef]
 
 def used_codebook(s: ExchangeSet) -> Codebook:
     """The set's codebook, plus whatever its annotations use that the codebook lacks."""
+    tag_names: dict[str, None] = {}
+    speakers: dict[int, SpeakerDef] = {}
+    stances: dict[tuple[str, str], None] = {}
+    for a in s.annotations:  # distinct raw values first: keys are computed once per name
+        tag_names.update(dict.fromkeys(a.tags))
+        if a.speaker is not None:
+            speakers.setdefault(id(a.speaker), a.speaker)
+        for x in a.stances:
+            stances[(x.target, x.label)] = None
     tags: dict[str, TagDef] = {}
-    speakers: dict[str, SpeakerDef] = {}
+    for t in tag_names:
+        tags.setdefault(name_key(t), TagDef(t))
+    by_name: dict[str, SpeakerDef] = {}
+    for sp in speakers.values():
+        by_name.setdefault(name_key(sp.name), sp)
     targets: dict[str, TargetDef] = {}
     labels: dict[str, StanceLabelDef] = {}
-    for a in s.annotations:
-        tags.update({name_key(t): TagDef(t) for t in a.tags})
-        if a.speaker is not None:
-            speakers.setdefault(name_key(a.speaker.name), a.speaker)
-        for x in a.stances:
-            targets.setdefault(name_key(x.target), TargetDef(x.target))
-            labels.setdefault(name_key(x.label), StanceLabelDef(x.label))
-    extra = Codebook(tuple(tags.values()), tuple(speakers.values()), tuple(targets.values()), ())
+    for target, label in stances:
+        targets.setdefault(name_key(target), TargetDef(target))
+        labels.setdefault(name_key(label), StanceLabelDef(label))
+    extra = Codebook(tuple(tags.values()), tuple(by_name.values()), tuple(targets.values()), ())
     merged = s.codebook.merged(extra)
     known = {name_key(x.name) for x in merged.stance_labels}
     more = tuple(v for k, v in labels.items() if k not in known)

@@ -45,29 +45,46 @@ def stance_text(s: ExchangeStance) -> str:
 
 def write_csv(s: ExchangeSet, path: Path) -> None:
     paths = tag_paths(s.codebook)
+    tag_cells: dict[tuple[str, ...], str] = {}
+    speakers: dict[int, tuple[str, str, str]] = {}
+    shared: dict[str, str] = {}  # titles and authors: guarded once each
+    no_speaker = ("", "", "")
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
         for a in s.annotations:
-            speaker = a.speaker
+            tags = tag_cells.get(a.tags)
+            if tags is None:
+                tags = tag_cells[a.tags] = guard(
+                    LIST_SEPARATOR.join(tag_path(paths, t) for t in a.tags)
+                )
+            who = no_speaker
+            if a.speaker is not None:
+                who = speakers.get(id(a.speaker)) or speakers.setdefault(
+                    id(a.speaker),
+                    (guard(a.speaker.name), guard(a.speaker.affiliation), guard(a.speaker.role)),
+                )
+            title = shared.get(a.report_title) or shared.setdefault(
+                a.report_title, guard(a.report_title)
+            )
+            author = shared.get(a.author) or shared.setdefault(a.author, guard(a.author))
+            created = format_time(a.created)
             writer.writerow(
                 (
-                    guard(a.report_title),
+                    title,
                     a.report_uuid,
                     a.start,
                     a.end,
                     guard(a.quote),
-                    guard(LIST_SEPARATOR.join(tag_path(paths, t) for t in a.tags)),
-                    guard(speaker.name) if speaker else "",
-                    guard(speaker.affiliation) if speaker else "",
-                    guard(speaker.role) if speaker else "",
-                    guard(LIST_SEPARATOR.join(stance_text(x) for x in a.stances)),
-                    guard(a.note),
-                    guard(LIST_SEPARATOR.join(a.cites)),
+                    tags,
+                    *who,
+                    guard(LIST_SEPARATOR.join(map(stance_text, a.stances))) if a.stances else "",
+                    guard(a.note) if a.note else "",
+                    guard(LIST_SEPARATOR.join(a.cites)) if a.cites else "",
                     a.status,
-                    guard(a.author),
-                    format_time(a.created),
-                    format_time(a.modified),
+                    author,
+                    created,
+                    created if a.modified == a.created else format_time(a.modified),
                     a.uuid,
                 )
             )

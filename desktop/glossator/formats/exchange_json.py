@@ -130,9 +130,9 @@ class Fields:
 
 def format_time(value: dt.datetime) -> str:
     """xsd:dateTime / RFC 3339 in UTC with a Z, microseconds only when there are some."""
-    v = utc(value)
-    micro = f".{v.microsecond:06d}" if v.microsecond else ""
-    return f"{v:%Y-%m-%dT%H:%M:%S}{micro}Z"
+    if value.tzinfo is not dt.UTC:
+        value = utc(value)
+    return value.isoformat().replace("+00:00", "Z")
 
 
 def parse_time(value: str, where: str) -> dt.datetime:
@@ -213,7 +213,18 @@ def codebook_from_dict(raw: Any, where: str) -> Codebook:
         raise ExchangeFormatError(f"{where}: {exc}") from None
 
 
-def annotation_to_dict(a: ExchangeAnnotation) -> dict[str, Any]:
+def annotation_to_dict(
+    a: ExchangeAnnotation, speakers: dict[int, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The plain JSON form; `speakers` caches each speaker's form across a whole export
+    (tuples stay tuples: the encoder writes them as lists)."""
+    speaker: dict[str, Any] | None = None
+    if a.speaker is not None:
+        cache = speakers if speakers is not None else {}
+        speaker = cache.get(id(a.speaker))
+        if speaker is None:
+            speaker = cache[id(a.speaker)] = speaker_to_dict(a.speaker)
+    created = format_time(a.created)
     return {
         "type": "annotation",
         "uuid": a.uuid,
@@ -225,15 +236,15 @@ def annotation_to_dict(a: ExchangeAnnotation) -> dict[str, Any]:
         "quote": a.quote,
         "prefix": a.prefix,
         "suffix": a.suffix,
-        "tags": list(a.tags),
-        "speaker": speaker_to_dict(a.speaker) if a.speaker is not None else None,
+        "tags": a.tags,
+        "speaker": speaker,
         "stances": [stance_to_dict(s) for s in a.stances],
         "note": a.note,
-        "cites": list(a.cites),
+        "cites": a.cites,
         "status": a.status,
         "author": a.author,
-        "created": format_time(a.created),
-        "modified": format_time(a.modified),
+        "created": created,
+        "modified": created if a.modified == a.created else format_time(a.modified),
     }
 
 

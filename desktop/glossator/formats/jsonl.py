@@ -51,7 +51,8 @@ def write_jsonl(s: ExchangeSet, path: Path) -> None:
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     with path.open("w", encoding="utf-8", newline="\n") as out:
         out.write(dumps(_header(s)) + "\n")
-        out.writelines(dumps(annotation_to_dict(a)) + "\n" for a in s.annotations)
+        speakers: dict[int, dict[str, Any]] = {}
+        out.writelines(dumps(annotation_to_dict(a, speakers)) + "\n" for a in s.annotations)
 
 
 def _read_header(raw: Any, where: str) -> tuple[str, Codebook, list[ExchangeReport]]:

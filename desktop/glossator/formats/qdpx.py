@@ -11,6 +11,7 @@ Reading is in `qdpx_reader`.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,17 +27,21 @@ from glossator.formats.qdpx_meta import (
     attr,
     canonical_guid,
     child_guid,
+    child_guids,
     guid,
     text,
     user_guid,
     with_meta,
 )
 
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 PROJECT_FILE = "project.qde"
 SOURCES = "Sources"
 
 
 def _guid(value: str, what: str) -> str:
+    if _CANONICAL.match(value):
+        return value
     try:
         return canonical_guid(value)
     except ValueError:
@@ -51,34 +56,37 @@ def _codes(a: ExchangeAnnotation) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _selection(a: ExchangeAnnotation, notes: list[str]) -> str:
+def _selection(a: ExchangeAnnotation, user: str, notes: list[str]) -> str:
+    """One PlainTextSelection; `user` is the author's GUID. GUIDs, numbers and times need no
+    escaping, so only the free texts go through attr() and text()."""
     sel = _guid(a.uuid, "annotation")
-    user = attr(user_guid(a.author))
-    created, modified = attr(format_time(a.created)), attr(format_time(a.modified))
-    meta = {
-        "status": a.status if a.status != "proposed" else None,
-        "cites": list(a.cites),
-        "intensity": {x.target: x.intensity for x in a.stances if x.intensity is not None},
-    }
+    created, modified = format_time(a.created), format_time(a.modified)
     parts = [
-        f'<PlainTextSelection guid={attr(sel)} name={attr(a.quote)} startPosition="{a.start}"'
-        f' endPosition="{a.end}" creatingUser={user} creationDateTime={created}'
-        f" modifyingUser={user} modifiedDateTime={modified}>"
+        f'<PlainTextSelection guid="{sel}" name={attr(a.quote)} startPosition="{a.start}"'
+        f' endPosition="{a.end}" creatingUser="{user}" creationDateTime="{created}"'
+        f' modifyingUser="{user}" modifiedDateTime="{modified}">'
     ]
-    description = with_meta("", meta)
-    if description:
-        parts.append(f"<Description>{text(description)}</Description>")
+    if a.status != "proposed" or a.cites or any(x.intensity is not None for x in a.stances):
+        meta = {
+            "status": a.status if a.status != "proposed" else None,
+            "cites": list(a.cites),
+            "intensity": {x.target: x.intensity for x in a.stances if x.intensity is not None},
+        }
+        parts.append(f"<Description>{text(with_meta('', meta))}</Description>")
+    codes = _codes(a)
     parts.extend(
-        f"<Coding guid={attr(child_guid(sel, 'coding:' + code))} creatingUser={user}"
-        f" creationDateTime={created}><CodeRef targetGUID={attr(code)}/></Coding>"
-        for code in _codes(a)
+        f'<Coding guid="{coding}" creatingUser="{user}"'
+        f' creationDateTime="{created}"><CodeRef targetGUID="{code}"/></Coding>'
+        for code, coding in zip(
+            codes, child_guids(sel, ["coding:" + c for c in codes]), strict=True
+        )
     )
     if a.note:
         note = child_guid(sel, "note")
-        parts.append(f"<NoteRef targetGUID={attr(note)}/>")
+        parts.append(f'<NoteRef targetGUID="{note}"/>')
         notes.append(
-            f"<Note guid={attr(note)} name={attr('Note: ' + a.quote[:60])} creatingUser={user}"
-            f" creationDateTime={created} modifyingUser={user} modifiedDateTime={modified}>"
+            f'<Note guid="{note}" name={attr("Note: " + a.quote[:60])} creatingUser="{user}"'
+            f' creationDateTime="{created}" modifyingUser="{user}" modifiedDateTime="{modified}">'
             f"<PlainTextContent>{text(a.note)}</PlainTextContent></Note>"
         )
     parts.append("</PlainTextSelection>")
@@ -89,10 +97,10 @@ def project_xml(s: ExchangeSet, codebook: Codebook) -> Iterator[str]:
     """The lines of project.qde."""
     yield '<?xml version="1.0" encoding="utf-8"?>\n'
     yield f'<Project xmlns="{PROJECT_NS}" name={attr(s.label)} origin="{ORIGIN}">\n'
-    authors = dict.fromkeys(a.author for a in s.annotations)
-    if authors:
+    users = {n: user_guid(n) for n in dict.fromkeys(a.author for a in s.annotations)}
+    if users:
         yield "<Users>\n"
-        yield from (f"<User guid={attr(user_guid(n))} name={attr(n)}/>\n" for n in authors)
+        yield from (f'<User guid="{g}" name={attr(n)}/>\n' for n, g in users.items())
         yield "</Users>\n"
     codes = list(code_lines(codebook))
     if codes:
@@ -113,7 +121,7 @@ def project_xml(s: ExchangeSet, codebook: Codebook) -> Iterator[str]:
         if report is not None and report.source_name:
             meta = with_meta("", {"source_name": report.source_name})
             yield f"<Description>{text(meta)}</Description>\n"
-        yield from (_selection(a, notes) + "\n" for a in group)
+        yield from (_selection(a, users[a.author], notes) + "\n" for a in group)
         yield "</TextSource>\n"
     if groups:
         yield "</Sources>\n"
@@ -135,7 +143,7 @@ def write_qdpx(s: ExchangeSet, path: Path) -> None:
                     f"annotation {a.uuid} runs past the end of report {report.title!r}"
                 )
     xml = "".join(project_xml(s, used_codebook(s))).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr(PROJECT_FILE, xml)
         for report_uuid in s.by_report():
             report = reports[report_uuid]

@@ -10,9 +10,12 @@ UUIDs as GUIDs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid as uuidlib
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from glossator.core.names import name_key
@@ -27,8 +30,11 @@ SPEAKERS_GROUP = "Speakers"
 STANCE_GROUP = "Stance"
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ATTR_SPECIAL = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+_TEXT_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+@lru_cache(maxsize=65536)
 def guid(kind: str, *names: str) -> str:
     """The stable GUID of a named thing: guid("tag", "Quote"), guid("stance", "Iran", "against")."""
     key = "\x1f".join(name_key(n) for n in names)
@@ -37,7 +43,21 @@ def guid(kind: str, *names: str) -> str:
 
 def child_guid(parent: str, kind: str) -> str:
     """A GUID derived from another one (a coding or the note of an annotation)."""
-    return str(uuidlib.uuid5(uuidlib.UUID(parent), kind))
+    return child_guids(parent, (kind,))[0]
+
+
+def child_guids(parent: str, kinds: Iterable[str]) -> list[str]:
+    """uuid5(UUID(parent), kind) for each kind, computed without building UUID objects
+    (it runs for every coding of every annotation)."""
+    base = bytes.fromhex(parent.replace("-", ""))
+    out = []
+    for kind in kinds:
+        digest = bytearray(hashlib.sha1(base + kind.encode()).digest()[:16])
+        digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+        h = digest.hex()
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 def user_guid(name: str) -> str:
@@ -50,6 +70,8 @@ def group_guid(group: str) -> str:
 
 def attr(value: str) -> str:
     """A quoted XML attribute value; line breaks and tabs survive as character references."""
+    if not _ATTR_SPECIAL.search(value):
+        return '"' + value + '"'
     value = _INVALID_XML.sub("\ufffd", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = value.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
@@ -58,6 +80,8 @@ def attr(value: str) -> str:
 
 def text(value: str) -> str:
     """XML character data; a carriage return survives as a character reference."""
+    if not _TEXT_SPECIAL.search(value):
+        return value
     value = _INVALID_XML.sub("\ufffd", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value.replace("\r", "&#13;")

@@ -3,7 +3,8 @@
 `EXPORTERS[name].write(set, path)` writes a file (brat: a `.zip`, or a folder when the path
 has no `.zip` suffix); `IMPORTERS[name].read(path)` reads one into an ExchangeSet and raises
 ExchangeFormatError on a file it refuses. Formats that carry report texts (brat, .qdpx) say
-so with `needs_texts`, so callers load the texts only for them.
+so with `needs_texts`, so callers load the texts only for them; the codebook-only format
+says `needs_annotations=False`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Exporter:
     description: str
     write: Callable[[ExchangeSet, Path], None]
     needs_texts: bool = False
+    needs_annotations: bool = True  # False: the codebook alone is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,13 @@ EXPORTERS: dict[str, Exporter] = {
             write_qdpx,
             needs_texts=True,
         ),
-        Exporter("qdc", ".qdc", "REFI-QDA codebook: the codes alone", write_qdc),
+        Exporter(
+            "qdc",
+            ".qdc",
+            "REFI-QDA codebook: the codes alone",
+            write_qdc,
+            needs_annotations=False,
+        ),
         Exporter(
             "brat",
             ".zip",
