@@ -142,3 +142,49 @@ def test_meta_block() -> None:
     assert split_meta(text) == ("Line one.\n\nLine two.", {"role": "x"})
     assert split_meta("plain") == ("plain", {})
     assert split_meta("[Glossator] not json") == ("[Glossator] not json", {})
+
+
+FOREIGN = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Interviews" origin="another tool">
+<Users><User guid="{A1B2C3D4-0000-4000-8000-000000000001}" name="kim"/></Users>
+<CodeBook><Codes>
+<Code guid="11111111-1111-4111-8111-111111111111" name="Themes" isCodable="false" color="#abc">
+<Description>Top level</Description>
+<Code guid="22222222-2222-4222-8222-222222222222" name="Fear" isCodable="true"/>
+</Code>
+</Codes></CodeBook>
+<Sources>
+<TextSource guid="33333333-3333-4333-8333-333333333333" name="Interview 1">
+<PlainTextContent>Hello fear world</PlainTextContent>
+<PlainTextSelection guid="44444444-4444-4444-8444-444444444444" startPosition="6"
+ endPosition="10" creatingUser="{A1B2C3D4-0000-4000-8000-000000000001}"
+ creationDateTime="2024-01-02T03:04:05Z">
+<Coding guid="55555555-5555-4555-8555-555555555555">
+<CodeRef targetGUID="22222222-2222-4222-8222-222222222222"/></Coding>
+<NoteRef targetGUID="66666666-6666-4666-8666-666666666666"/>
+</PlainTextSelection>
+</TextSource>
+</Sources>
+<Notes><Note guid="66666666-6666-4666-8666-666666666666" name="memo">
+<PlainTextContent>a memo</PlainTextContent></Note></Notes>
+</Project>
+"""
+
+
+def test_a_project_from_another_tool(tmp_path: Path) -> None:
+    from lxml import etree
+
+    xsd = schema("Project-mrt2019.xsd")
+    assert xsd.validate(etree.fromstring(FOREIGN.encode())), xsd.error_log
+    path = tmp_path / "foreign.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", FOREIGN)
+    s = read_qdpx(path)
+    (a,) = s.annotations
+    assert (a.quote, a.tags, a.note, a.author) == ("fear", ("Fear",), "a memo", "kim")
+    assert a.created.isoformat() == "2024-01-02T03:04:05+00:00" and a.status == "proposed"
+    assert a.report_title == "Interview 1" and s.reports[0].text == "Hello fear world"
+    themes, fear = s.codebook.tags
+    assert (themes.name, themes.color, themes.description) == ("Themes", "#aabbcc", "Top level")
+    assert (fear.name, fear.parent) == ("Fear", "Themes")
+    assert s.label == "Interviews"
