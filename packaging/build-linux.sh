@@ -43,6 +43,8 @@ PYEOF
 "$VENV/bin/python" -c 'import PyInstaller, PySide6; print("PyInstaller", PyInstaller.__version__, "PySide6", PySide6.__version__)'
 
 say "frozen app (PyInstaller one-folder build)"
+echo "(PyInstaller's Qt hook also collects plugins the spec then drops, such as libqgtk3: its"
+echo " warnings about libgtk-3 are expected)"
 t0=$(date +%s)
 rm -rf "$DIST/glossator"
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \

@@ -1,12 +1,13 @@
 """Start times of the frozen build beside the same code run from source, in one run.
 
-    python3 packaging/startup_times.py [--runs 5]
+    python3 packaging/startup_times.py [--runs 7]
 
 Frozen: packaging/dist/glossator/glossator. From source: the build venv's Python with
 desktop/ on PYTHONPATH (the same dependencies PyInstaller bundled). For each: the wall time of
 `--version`, and of `--self-test` offscreen with the moment its window was first shown
 (seconds after the process started, as the self-test reports it: a fresh workspace, so this
-includes the migrations and the seed import). Medians of --runs runs after one warm-up run.
+includes the migrations and the seed import). Medians of --runs runs after one warm-up run,
+the two taking turns.
 """
 
 from __future__ import annotations
@@ -33,33 +34,47 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def measure(command: list[str], env: dict[str, str], runs: int) -> dict[str, float]:
-    timed([*command, "--version"], env)  # warm-up: page cache, compiled bytecode
-    version = [timed([*command, "--version"], env)[0] for _ in range(runs)]
-    totals, shown = [], []
+Commands = dict[str, tuple[list[str], dict[str, str]]]
+
+
+def measure(commands: Commands, runs: int) -> dict[str, dict[str, float]]:
+    """Medians per command; the commands take turns, so a busy moment hits both alike."""
+    samples: dict[str, dict[str, list[float]]] = {
+        name: {"--version": [], "--self-test": [], "window shown": []} for name in commands
+    }
+    for command, env in commands.values():
+        timed([*command, "--version"], env)  # warm-up: page cache, compiled bytecode
     for _ in range(runs):
-        elapsed, out = timed([*command, "--self-test"], env)
-        totals.append(elapsed)
-        found = SHOWN.search(out)
-        if found:
-            shown.append(float(found.group(1)))
-    figures = {"--version": statistics.median(version), "--self-test": statistics.median(totals)}
-    if shown:
-        figures["window shown"] = statistics.median(shown)
-    return figures
+        for name, (command, env) in commands.items():
+            samples[name]["--version"].append(timed([*command, "--version"], env)[0])
+            elapsed, out = timed([*command, "--self-test"], env)
+            samples[name]["--self-test"].append(elapsed)
+            found = SHOWN.search(out)
+            if found:
+                samples[name]["window shown"].append(float(found.group(1)))
+    return {
+        name: {key: statistics.median(values) for key, values in figures.items() if values}
+        for name, figures in samples.items()
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--frozen", default=str(ROOT / "packaging/dist/glossator/glossator"))
     parser.add_argument("--python", default=str(ROOT / "packaging/build/venv/bin/python"))
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GLOSSATOR_", "QT_"))}
     env["QT_QPA_PLATFORM"] = "offscreen"
     source_env = {**env, "PYTHONPATH": str(ROOT / "desktop")}
-    frozen = measure([args.frozen], env, args.runs)
-    source = measure([args.python, "-m", "glossator"], source_env, args.runs)
+    figures = measure(
+        {
+            "frozen": ([args.frozen], env),
+            "source": ([args.python, "-m", "glossator"], source_env),
+        },
+        args.runs,
+    )
+    frozen, source = figures["frozen"], figures["source"]
     print(f"start times, median of {args.runs} runs (offscreen)")
     print(f"{'':<34}{'frozen':>10}{'source':>10}{'ratio':>8}")
     for key, label in (

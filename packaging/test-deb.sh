@@ -124,5 +124,5 @@ if [ "${GLOSSATOR_TEST_CHROOT:-1}" != 0 ]; then
 fi
 
 say "start times: frozen beside source"
-python3 packaging/startup_times.py --runs "${STARTUP_RUNS:-5}"
+python3 packaging/startup_times.py --runs "${STARTUP_RUNS:-7}"
 say "the package passed"
