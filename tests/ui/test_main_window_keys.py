@@ -140,3 +140,39 @@ def test_new_highlight_cites_the_next_marker_in_its_paragraph(qtbot, window, dri
     driver.highlight("Be prepared. Just as you abandoned Hizbullah")
     saved = next(iter(window.annotations.values()))
     assert saved.cites == ("2",)
+
+
+def test_context_menu_offers_the_tags_and_highlights_the_selection(qtbot, window, driver,
+                                                                   workspace, seed_report_id):
+    start = window.report_view.toPlainText().index(SECOND)
+    driver.select(start, start + len(SECOND))
+    menu = window.editing.build_context_menu(driver.point(start + 3))
+    assert "&Tag selection" in [a.text() for a in menu.actions()]
+    tags = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    tags.actions()[2].trigger()  # the third tag of the codebook
+    menu.deleteLater()
+    saved = workspace.annotations(seed_report_id)
+    assert [(a.quote, a.tag_ids) for a in saved] == [(SECOND, (workspace.tags()[2].id,))]
+
+
+def test_shortcuts_sheet_lists_the_keys(qtbot, window, monkeypatch):
+    from glossator.ui.dialogs import ShortcutsDialog
+
+    sheets = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: sheets.append(self) or 0)
+    window.menu_actions.shortcuts.trigger()
+    tree = sheets[0].tree
+    rows = {tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(1)
+            for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())}
+    assert rows["Next annotation"] == "J"
+    assert rows["Footnote ↔ marker"] == "F"
+    assert rows["Claim"] == "1"
+    assert "Ctrl+Z" in rows["Undo"]
+
+
+def test_every_menu_action_has_a_key_or_a_mnemonic(window):
+    for title, actions in window.menu_actions.menus:
+        assert "&" in title
+        for action in actions:
+            assert "&" in action.text() or action.shortcuts(), action.text()

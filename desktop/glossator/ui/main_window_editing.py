@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
 
 from glossator.core.citations import cited_labels
 from glossator.core.footnotes_model import FootnoteLayout, Marker, Note
@@ -103,6 +104,11 @@ class Editing:
         self.edit(self.w.selected, AnnotationFields(span=span), "adjust highlight")
 
     def context_menu(self, point: QPoint) -> None:
+        menu = self.build_context_menu(point)
+        menu.exec(self.w.report_view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
         """Copy and select as usual, then the tags, then what applies to a highlight."""
         w = self.w
         view = w.report_view
@@ -119,5 +125,4 @@ class Editing:
             menu.addAction(w.menu_actions.edit_note)
             menu.addAction(w.menu_actions.span_to_selection)
             menu.addAction(w.menu_actions.delete)
-        menu.exec(view.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
