@@ -176,3 +176,16 @@ def test_every_menu_action_has_a_key_or_a_mnemonic(window):
         assert "&" in title
         for action in actions:
             assert "&" in action.text() or action.shortcuts(), action.text()
+
+
+def test_panes_take_the_focus_from_the_keyboard(qtbot, window):
+    a = window.menu_actions
+    for action, expected in ((a.focus_library, window.library.view),
+                             (a.focus_table, window.table.view),
+                             (a.focus_report, window.report_view)):
+        action.trigger()
+        assert window.focusWidget() is expected or not window.isActiveWindow()
+    a.focus_notes.trigger()
+    assert window.footnotes.focusProxy() is not None
+    a.find.trigger()
+    assert window.library.search.hasFocus() or not window.isActiveWindow()

@@ -93,6 +93,7 @@ class Inspector(QWidget):
         self.note.textChanged.connect(self._note_typed)
         self._note_timer.timeout.connect(self.commit_note)
         self.note.installEventFilter(self)
+        self.setFocusProxy(self.tags)
         self.show_annotation(None)
 
     def _build_layout(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLabel,
     QMainWindow,
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
         self.table = AnnotationTable(self)
         self.footnotes = FootnotePanel(self)
         self.footnotes.setObjectName("footnotePanel")
+        notes_list = self.footnotes.findChild(QAbstractItemView, "footnoteList")
+        if notes_list is not None:
+            self.footnotes.setFocusProxy(notes_list)
         self.inspector = Inspector(self)
         self.splitters: dict[str, QSplitter] = {}
         panes = {"left": [("Library", self.library), ("Tags", self.palette)],
