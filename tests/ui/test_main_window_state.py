@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from glossator.services import Workspace
 from glossator.ui import app as app_module
@@ -110,9 +110,13 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, workspace, tmp
     path.write_text("Dropped report\n\nIts text.", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    target = window.report_view.viewport()  # dropped on the report: the window takes it
+    args = (QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDropEvent(*args))
     qtbot.waitUntil(lambda: window.report is not None
                     and window.report.summary.source_name == "dropped.txt")
     assert any(r.source_name == "dropped.txt" for r in workspace.reports())

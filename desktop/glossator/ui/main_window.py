@@ -7,8 +7,6 @@ through the undo controller as a workspace command, and the window repaints from
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,10 +30,10 @@ from glossator.ui.annotation_table import AnnotationTable
 from glossator.ui.footnote_panel import FootnotePanel
 from glossator.ui.import_worker import (
     ImportRunner,
+    WindowImports,
     choose_files,
     choose_folder,
     dropped_paths,
-    summarize,
 )
 from glossator.ui.inspector import Inspector
 from glossator.ui.library_panel import LibraryPanel
@@ -84,6 +82,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.undo = UndoController(workspace, self)
         self.importer = ImportRunner(workspace, self)
+        self.imports = WindowImports(self, self.importer)
         self.report: ReportDetail | None = None
         self.annotations: dict[str, AnnotationView] = {}
         self.selected: str | None = None
@@ -149,7 +148,7 @@ class MainWindow(QMainWindow):
         for action, slot in (
             (a.import_files, lambda: self.import_paths(choose_files(self))),
             (a.import_folder, lambda: self.import_paths(choose_folder(self))),
-            (a.clear_recent, self._clear_recent), (a.quit, self.close),
+            (a.clear_recent, self.imports.clear_recent), (a.quit, self.close),
             (a.delete, edit.delete_selected), (a.deselect, lambda: self.select_annotation(None)),
             (a.edit_note, self._edit_note), (a.span_to_selection, edit.span_to_selection),
             (a.find, self.library.focus_search), (a.filter_annotations, self.table.search.setFocus),
@@ -165,10 +164,9 @@ class MainWindow(QMainWindow):
             (a.about, lambda: dialogs.about(self, self.ws.db.display_name)),
         ):
             action.triggered.connect(slot)
-        self._update_recent()
+        self.imports.update_recent()
         self.reviewer_button.clicked.connect(self.switch_reviewer)
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.importer.finished.connect(self._imported)
         self.library.reportActivated.connect(self.open_report)
         self.palette.tagChosen.connect(edit.apply_tag)
         self.table.annotationSelected.connect(self.select_annotation)
@@ -279,27 +277,8 @@ class MainWindow(QMainWindow):
     # -- import -----------------------------------------------------------------------------
 
     def import_paths(self, items: list[str]) -> list[ImportOutcome]:
-        if not items:
-            return []
-        outcomes = self.importer.run(items)
-        self.settings.add_recent_imports([str(Path(i)) for i in items])
-        self._update_recent()
-        return outcomes
-
-    def _imported(self, outcomes: list[ImportOutcome], cancelled: bool) -> None:
-        self.sync.refresh_library()
-        self.statusBar().showMessage(summarize(outcomes, cancelled), 12000)
-        first = next((o.report_id for o in outcomes if o.status == "imported"), None)
-        if first is not None:
-            self.open_report(first)
-
-    def _update_recent(self) -> None:
-        self.menu_actions.update_recent(self.settings.recent_imports(),
-                                        lambda path: self.import_paths([path]))
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_imports()
-        self._update_recent()
+        """Import files and folders (with a progress dialog); what became of each file."""
+        return self.imports.import_paths(items)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):
