@@ -99,3 +99,20 @@ def test_deleted_annotations_leave_the_model(workspace, seed_report_id):
     workspace.run(DeleteAnnotations([views[0].id]))
     model.remove([views[0].id])
     assert [model.annotation(r).id for r in range(model.rowCount())] == [v.id for v in views[1:]]
+
+
+def test_filtering_and_removing_rows_select_nothing_new(qtbot, workspace, seed_report_id):
+    table = AnnotationTable()
+    qtbot.addWidget(table)
+    views = _annotate(workspace, seed_report_id)
+    table.set_annotations(views)
+    table.select_annotation(views[1].id)
+    with qtbot.assertNotEmitted(table.annotationSelected):
+        table.search.setText("threat")
+        assert table.selected_id() is None
+        table.search.clear()
+        assert table.selected_id() == views[1].id
+        table.remove([views[1].id])
+        assert table.selected_id() is None
+        table.upsert(views[1:2])
+    assert table.selected_id() == views[1].id

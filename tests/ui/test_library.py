@@ -99,3 +99,18 @@ def test_sorting_by_date_uses_real_dates(qtbot, workspace):
     dates = [panel.proxy.index(r, DATE).data() for r in range(panel.proxy.rowCount())]
     real = [d for d in dates if d]
     assert real == sorted(real)
+
+
+def test_filtering_never_opens_another_report(qtbot, workspace, seed_report_id):
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    panel.select_report(seed_report_id, notify=False)
+    with qtbot.assertNotEmitted(panel.reportActivated):
+        panel.search.setText("border")
+        assert panel.current_report_id() is None
+        panel.search.setText("")
+        panel.filter.setCurrentIndex(panel.filter.findData("unannotated"))
+        panel.filter.setCurrentIndex(0)
+        panel.set_reports(workspace.reports())
+    assert panel.current_report_id() == seed_report_id

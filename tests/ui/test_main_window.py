@@ -136,3 +136,10 @@ def test_selection_after_emoji_and_arabic_stores_code_points(qtbot, window, driv
     assert [(a.start, a.end, a.quote) for a in saved] == [(start, start + len(passage), passage)]
     assert saved[0].tags == (next(t.name for t in workspace.tags() if t.shortcut == "2"),)
     assert saved[0].cites == ("1",)
+
+
+def test_searching_the_library_keeps_the_open_report(qtbot, window, seed_report_id):
+    qtbot.keyClicks(window.library.search, "border")
+    assert window.report.id == seed_report_id
+    window.library.search.clear()
+    assert window.library.current_report_id() == seed_report_id

@@ -189,3 +189,12 @@ def test_panes_take_the_focus_from_the_keyboard(qtbot, window):
     assert window.footnotes.focusProxy() is not None
     a.find.trigger()
     assert window.library.search.hasFocus() or not window.isActiveWindow()
+
+
+def test_deleting_the_selected_highlight_selects_nothing_else(qtbot, window, driver):
+    ordered = annotate_three(driver)
+    window.select_annotation(ordered[1].id)
+    window.menu_actions.delete.trigger()
+    assert window.selected is None
+    assert window.table.selected_id() is None
+    assert window.inspector.current_id() is None

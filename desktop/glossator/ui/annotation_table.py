@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,175 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import AnnotationView, TagView
+from glossator.ui.annotation_table_model import (
+    AUTHOR,
+    CITES,
+    MODIFIED,
+    NOTE,
+    POSITION,
+    QUOTE,
+    STATUS,
+    TAGS,
+    AnnotationFilter,
+    AnnotationIdRole,
+    AnnotationTableModel,
+    swatch,
+)
 
-Index = QModelIndex | QPersistentModelIndex
-AnnotationIdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-QUOTE, TAGS, AUTHOR, STATUS, NOTE, CITES, POSITION, MODIFIED = range(8)
-HEADERS = ("Quote", "Tags", "Author", "Status", "Note", "Cites", "Position", "Modified")
-
-
-@cache
-def swatch(color: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
-
-
-def _display(a: AnnotationView, col: int) -> str:
-    if col == QUOTE:
-        return _one_line(a.quote)
-    if col == TAGS:
-        return ", ".join(a.tags)
-    if col == AUTHOR:
-        return a.author
-    if col == STATUS:
-        return a.status + (" (orphaned)" if a.orphaned else "")
-    if col == NOTE:
-        return _one_line(a.note, 80)
-    if col == CITES:
-        return ", ".join(a.cites)
-    if col == POSITION:
-        return f"{a.start}\u2013{a.end}"
-    return a.modified.strftime("%Y-%m-%d %H:%M")
-
-
-def _sort_key(a: AnnotationView, col: int) -> Any:
-    if col == POSITION:
-        return a.start * 1_000_000_000 + a.end
-    if col == MODIFIED:
-        return a.modified.isoformat()
-    return _display(a, col).casefold()
-
-
-class AnnotationTableModel(QAbstractTableModel):
-    """One row per annotation of the open report."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AnnotationView] = []
-        self._row_of: dict[str, int] = {}
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        a, col = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(a, col)
-        if role == SortRole:
-            return _sort_key(a, col)
-        if role == AnnotationIdRole:
-            return a.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == QUOTE:
-                return a.quote
-            return a.note if col == NOTE and a.note else None
-        if role == Qt.ItemDataRole.DecorationRole and col == TAGS:
-            return swatch(a.color)
-        if role == Qt.ItemDataRole.FontRole and a.orphaned:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
-
-    def annotation(self, row: int) -> AnnotationView:
-        return self._rows[row]
-
-    def annotations(self) -> list[AnnotationView]:
-        return list(self._rows)
-
-    def row_of(self, annotation_id: str) -> int | None:
-        return self._row_of.get(annotation_id)
-
-    def set_annotations(self, annotations: Iterable[AnnotationView]) -> None:
-        self.beginResetModel()
-        self._rows = list(annotations)
-        self._reindex()
-        self.endResetModel()
-
-    def _reindex(self) -> None:
-        self._row_of = {a.id: i for i, a in enumerate(self._rows)}
-
-    def upsert(self, annotations: Iterable[AnnotationView]) -> None:
-        fresh = []
-        for a in annotations:
-            row = self._row_of.get(a.id)
-            if row is None:
-                fresh.append(a)
-                continue
-            self._rows[row] = a
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex()
-            self.endInsertRows()
-
-    def remove(self, annotation_ids: Iterable[str]) -> None:
-        rows = sorted((self._row_of[i] for i in set(annotation_ids) if i in self._row_of),
-                      reverse=True)
-        for row in rows:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-        if rows:
-            self._reindex()
-
-
-class AnnotationFilter(QSortFilterProxyModel):
-    """Every word of the filter text must occur in quote, tags, note or author; plus a tag."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._tag: str | None = None
-        self.setSortRole(SortRole)
-
-    def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_words", text.casefold().split()))
-
-    def set_tag(self, tag: str | None) -> None:
-        self._refilter(lambda: setattr(self, "_tag", tag))
-
-    def _refilter(self, apply: Callable[[], object]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange()
-        else:
-            apply()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, AnnotationTableModel) or source_row >= model.rowCount():
-            return False
-        a = model.annotation(source_row)
-        if self._tag is not None and self._tag not in a.tags:
-            return False
-        if not self._words:
-            return True
-        haystack = "\n".join((a.quote, *a.tags, a.note, a.author, a.status)).casefold()
-        return all(w in haystack for w in self._words)
+__all__ = ["POSITION", "QUOTE", "TAGS", "AnnotationFilter", "AnnotationIdRole", "AnnotationTable",
+           "AnnotationTableModel"]
 
 
 class AnnotationTable(QWidget):
@@ -208,6 +45,8 @@ class AnnotationTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationPanel")
+        self._selected: str | None = None
+        self._quiet = 0
         self.model = AnnotationTableModel(self)
         self.proxy = AnnotationFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -242,9 +81,9 @@ class AnnotationTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(lambda text: self._quietly(self.proxy.set_text, text))
         self.tag_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_tag(self.tag_filter.currentData()))
+            lambda _i: self._quietly(self.proxy.set_tag, self.tag_filter.currentData()))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)  # double-click or Enter
 
@@ -258,7 +97,27 @@ class AnnotationTable(QWidget):
         found = self.tag_filter.findData(chosen)
         self.tag_filter.setCurrentIndex(max(found, 0))
         self.tag_filter.blockSignals(False)
-        self.proxy.set_tag(self.tag_filter.currentData())
+        self._quietly(self.proxy.set_tag, self.tag_filter.currentData())
+
+    def _quietly(self, change: Callable[..., object], *args: object) -> None:
+        """Row moves caused by reloading or filtering select nothing; the selected
+        annotation's row is marked again afterwards."""
+        self._quiet += 1
+        try:
+            change(*args)
+        finally:
+            self._quiet -= 1
+        self.select_annotation(self._selected)
+
+    def set_annotations(self, annotations: Iterable[AnnotationView]) -> None:
+        self._selected = None
+        self._quietly(self.model.set_annotations, annotations)
+
+    def upsert(self, annotations: Iterable[AnnotationView]) -> None:
+        self._quietly(self.model.upsert, annotations)
+
+    def remove(self, annotation_ids: Iterable[str]) -> None:
+        self._quietly(self.model.remove, annotation_ids)
 
     def _id_at(self, index: QModelIndex) -> str | None:
         value = index.data(AnnotationIdRole) if index.isValid() else None
@@ -266,7 +125,8 @@ class AnnotationTable(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         found = self._id_at(current)
-        if found is not None:
+        if found is not None and not self._quiet:
+            self._selected = found
             self.annotationSelected.emit(found)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -279,12 +139,12 @@ class AnnotationTable(QWidget):
 
     def select_annotation(self, annotation_id: str | None, *, notify: bool = False) -> None:
         """Make the annotation's row current (and visible); None clears the selection."""
+        self._selected = annotation_id
         selection = self.view.selectionModel()
         row = self.model.row_of(annotation_id) if annotation_id else None
         index = self.proxy.mapFromSource(self.model.index(row, QUOTE)) if row is not None \
             else QModelIndex()
-        blocker = not notify
-        self.blockSignals(blocker)
+        self.blockSignals(not notify)
         try:
             if index.isValid():
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect

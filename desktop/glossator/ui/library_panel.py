@@ -2,211 +2,36 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import replace
-from functools import cache
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from glossator.services.values import ReportSummary
-
-Index = QModelIndex | QPersistentModelIndex
-ReportIdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-TITLE, DATE, COUNT = range(3)
-HEADERS = ("Title", "Date", "#")
-HEADER_TIPS = ("Report title", "Date of the report", "Annotations")
-
-FILTERS = (
-    ("all", "All reports"),
-    ("unannotated", "Not annotated yet"),
-    ("annotated", "Annotated"),
-    ("footnotes", "Footnote problems"),
+from glossator.ui.library_model import (
+    COUNT,
+    DATE,
+    FILTERS,
+    TITLE,
+    LibraryFilter,
+    LibraryModel,
+    ReportIdRole,
+    SortRole,
 )
 
-
-@cache
-def warning_icon() -> QIcon:
-    style = QApplication.style()
-    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-
-
-def _tooltip(s: ReportSummary) -> str:
-    lines = [s.title, f"{s.source_name} ({s.source_format})",
-             f"{s.marker_count} footnote markers, {s.note_count} notes"]
-    if s.missing_notes:
-        lines.append("Missing notes: " + ", ".join(s.missing_notes))
-    if s.uncited_notes:
-        lines.append("Notes never cited: " + ", ".join(s.uncited_notes))
-    return "\n".join(lines)
-
-
-class LibraryModel(QAbstractTableModel):
-    """One row per report: title, date and annotation count."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReportSummary] = []
-        self._row_of: dict[int, int] = {}
-
-    # -- Qt interface -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return HEADER_TIPS[section] if role == Qt.ItemDataRole.ToolTipRole else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        s, col = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == TITLE:
-                return s.title
-            if col == DATE:
-                return s.date.isoformat() if s.date else ""
-            return str(s.annotation_count)
-        if role == SortRole:
-            if col == TITLE:
-                return s.title.casefold()
-            if col == DATE:
-                return (s.date or dt.date.min).toordinal()
-            return s.annotation_count
-        if role == ReportIdRole:
-            return s.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(s)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and col == TITLE and s.broken_links:
-            return warning_icon()
-        return None
-
-    # -- updates ----------------------------------------------------------------------------
-
-    def summary(self, row: int) -> ReportSummary:
-        return self._rows[row]
-
-    def summary_for(self, report_id: int) -> ReportSummary | None:
-        row = self._row_of.get(report_id)
-        return None if row is None else self._rows[row]
-
-    def row_of(self, report_id: int) -> int | None:
-        return self._row_of.get(report_id)
-
-    def set_reports(self, reports: list[ReportSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(reports)
-        self._reindex()
-        self.endResetModel()
-
-    def _reindex(self) -> None:
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
-
-    def upsert(self, reports: list[ReportSummary]) -> None:
-        """Replace the rows of known reports and append new ones."""
-        fresh = []
-        for s in reports:
-            row = self._row_of.get(s.id)
-            if row is None:
-                fresh.append(s)
-                continue
-            self._rows[row] = s
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex()
-            self.endInsertRows()
-
-    def remove(self, report_ids: set[int] | frozenset[int]) -> None:
-        for row in sorted((self._row_of[i] for i in report_ids if i in self._row_of),
-                          reverse=True):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-        self._reindex()
-
-    def set_annotation_count(self, report_id: int, count: int) -> None:
-        row = self._row_of.get(report_id)
-        if row is None or self._rows[row].annotation_count == count:
-            return
-        self._rows[row] = replace(self._rows[row], annotation_count=count)
-        self.dataChanged.emit(self.index(row, COUNT), self.index(row, COUNT))
-
-
-class LibraryFilter(QSortFilterProxyModel):
-    """Matches every word of the search text against title and source; plus a status filter."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._mode = "all"
-        self.setSortRole(SortRole)
-
-    def set_search(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_words", text.casefold().split()))
-
-    def set_mode(self, mode: str) -> None:
-        self._refilter(lambda: setattr(self, "_mode", mode))
-
-    def _refilter(self, apply: Callable[[], object]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange()
-        else:
-            apply()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, LibraryModel) or source_row >= model.rowCount():
-            return False
-        s = model.summary(source_row)
-        if self._mode == "unannotated" and s.annotation_count:
-            return False
-        if self._mode == "annotated" and not s.annotation_count:
-            return False
-        if self._mode == "footnotes" and not s.broken_links:
-            return False
-        haystack = f"{s.title}\n{s.source_name}".casefold()
-        return all(w in haystack for w in self._words)
+__all__ = ["COUNT", "DATE", "TITLE", "LibraryFilter", "LibraryModel", "LibraryPanel",
+           "ReportIdRole", "SortRole"]
 
 
 class LibraryPanel(QWidget):
@@ -217,6 +42,8 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
+        self._open: int | None = None  # the report shown in the window
+        self._quiet = 0
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -262,10 +89,30 @@ class LibraryPanel(QWidget):
             signal.connect(self._update_count)
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
-        current = self.current_report_id()
-        self.model.set_reports(reports)
-        if current is not None:
-            self.select_report(current, notify=False)
+        with self._quietly():
+            self.model.set_reports(reports)
+        self._reselect()
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Moves of the current row made by filtering or reloading open nothing."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def _reselect(self) -> None:
+        """Mark the open report's row again (or nothing, when the filter hides it)."""
+        row = self.model.row_of(self._open) if self._open is not None else None
+        index = self.proxy.mapFromSource(self.model.index(row, TITLE)) if row is not None \
+            else QModelIndex()
+        flags = QItemSelectionModel.SelectionFlag
+        with self._quietly():
+            if index.isValid():
+                self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            else:
+                self.view.selectionModel().clear()
 
     def current_report_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -277,9 +124,11 @@ class LibraryPanel(QWidget):
             return False
         index = self.proxy.mapFromSource(self.model.index(row, TITLE))
         if not index.isValid():  # filtered out: show everything so the open report is visible
-            self.search.clear()
-            self.filter.setCurrentIndex(0)
+            with self._quietly():
+                self.search.clear()
+                self.filter.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+        self._open = report_id
         self.blockSignals(not notify)
         try:
             self.view.selectionModel().setCurrentIndex(
@@ -295,16 +144,21 @@ class LibraryPanel(QWidget):
         self.search.selectAll()
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
+        with self._quietly():
+            self.proxy.set_search(text)
+        self._reselect()
         self._update_count()
 
     def _filter_changed(self, _index: int) -> None:
-        self.proxy.set_mode(str(self.filter.currentData()))
+        with self._quietly():
+            self.proxy.set_mode(str(self.filter.currentData()))
+        self._reselect()
         self._update_count()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.reportActivated.emit(int(current.data(ReportIdRole)))
+        if current.isValid() and not self._quiet:
+            self._open = int(current.data(ReportIdRole))
+            self.reportActivated.emit(self._open)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

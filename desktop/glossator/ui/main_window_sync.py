@@ -61,7 +61,7 @@ class ViewSync:
                                        [highlight(a) for a in views])
         w.footnotes.set_report_text(detail.text if detail else None)
         w.footnotes.set_notes(note_items(detail) if detail else [])
-        w.table.model.set_annotations(views)
+        w.table.set_annotations(views)
         w.inspector.set_text_length(len(detail.text) if detail else 0)
         w.inspector.show_annotation(None)
         w.setWindowTitle(f"Glossator \u2014 {detail.title}" if detail else "Glossator")
@@ -89,7 +89,7 @@ class ViewSync:
         removed = [u for u in change.annotations_removed if w.annotations.pop(u, None)]
         for uuid in removed:
             w.report_view.remove_highlight(uuid)
-        w.table.model.remove(removed)
+        w.table.remove(removed)
         if len(change.annotations) > BATCH_QUERY:
             fresh = [a for a in w.ws.annotations(w.report.id) if a.id in change.annotations]
         else:
@@ -98,7 +98,7 @@ class ViewSync:
         for a in fresh:
             w.annotations[a.id] = a
             w.report_view.add_highlight(highlight(a))
-        w.table.model.upsert(fresh)
+        w.table.upsert(fresh)
         w.library.model.set_annotation_count(w.report.id, len(w.annotations))
         if w.selected in removed:
             w.select_annotation(None)

@@ -1,0 +1,199 @@
+"""The report library's item model and its search and status filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QWidget,
+)
+
+from glossator.services.values import ReportSummary
+
+Index = QModelIndex | QPersistentModelIndex
+ReportIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+TITLE, DATE, COUNT = range(3)
+HEADERS = ("Title", "Date", "#")
+HEADER_TIPS = ("Report title", "Date of the report", "Annotations")
+
+FILTERS = (
+    ("all", "All reports"),
+    ("unannotated", "Not annotated yet"),
+    ("annotated", "Annotated"),
+    ("footnotes", "Footnote problems"),
+)
+
+
+@cache
+def warning_icon() -> QIcon:
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+def _tooltip(s: ReportSummary) -> str:
+    lines = [s.title, f"{s.source_name} ({s.source_format})",
+             f"{s.marker_count} footnote markers, {s.note_count} notes"]
+    if s.missing_notes:
+        lines.append("Missing notes: " + ", ".join(s.missing_notes))
+    if s.uncited_notes:
+        lines.append("Notes never cited: " + ", ".join(s.uncited_notes))
+    return "\n".join(lines)
+
+
+class LibraryModel(QAbstractTableModel):
+    """One row per report: title, date and annotation count."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReportSummary] = []
+        self._row_of: dict[int, int] = {}
+
+    # -- Qt interface -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return HEADER_TIPS[section] if role == Qt.ItemDataRole.ToolTipRole else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == TITLE:
+                return s.title
+            if col == DATE:
+                return s.date.isoformat() if s.date else ""
+            return str(s.annotation_count)
+        if role == SortRole:
+            if col == TITLE:
+                return s.title.casefold()
+            if col == DATE:
+                return (s.date or dt.date.min).toordinal()
+            return s.annotation_count
+        if role == ReportIdRole:
+            return s.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(s)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col == TITLE and s.broken_links:
+            return warning_icon()
+        return None
+
+    # -- updates ----------------------------------------------------------------------------
+
+    def summary(self, row: int) -> ReportSummary:
+        return self._rows[row]
+
+    def summary_for(self, report_id: int) -> ReportSummary | None:
+        row = self._row_of.get(report_id)
+        return None if row is None else self._rows[row]
+
+    def row_of(self, report_id: int) -> int | None:
+        return self._row_of.get(report_id)
+
+    def set_reports(self, reports: list[ReportSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(reports)
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+
+    def upsert(self, reports: list[ReportSummary]) -> None:
+        """Replace the rows of known reports and append new ones."""
+        fresh = []
+        for s in reports:
+            row = self._row_of.get(s.id)
+            if row is None:
+                fresh.append(s)
+                continue
+            self._rows[row] = s
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._reindex()
+            self.endInsertRows()
+
+    def remove(self, report_ids: set[int] | frozenset[int]) -> None:
+        for row in sorted((self._row_of[i] for i in report_ids if i in self._row_of),
+                          reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        self._reindex()
+
+    def set_annotation_count(self, report_id: int, count: int) -> None:
+        row = self._row_of.get(report_id)
+        if row is None or self._rows[row].annotation_count == count:
+            return
+        self._rows[row] = replace(self._rows[row], annotation_count=count)
+        self.dataChanged.emit(self.index(row, COUNT), self.index(row, COUNT))
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Matches every word of the search text against title and source; plus a status filter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._mode = "all"
+        self.setSortRole(SortRole)
+
+    def set_search(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_words", text.casefold().split()))
+
+    def set_mode(self, mode: str) -> None:
+        self._refilter(lambda: setattr(self, "_mode", mode))
+
+    def _refilter(self, apply: Callable[[], object]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange()
+        else:
+            apply()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, LibraryModel) or source_row >= model.rowCount():
+            return False
+        s = model.summary(source_row)
+        if self._mode == "unannotated" and s.annotation_count:
+            return False
+        if self._mode == "annotated" and not s.annotation_count:
+            return False
+        if self._mode == "footnotes" and not s.broken_links:
+            return False
+        haystack = f"{s.title}\n{s.source_name}".casefold()
+        return all(w in haystack for w in self._words)
