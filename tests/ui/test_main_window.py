@@ -143,3 +143,27 @@ def test_searching_the_library_keeps_the_open_report(qtbot, window, seed_report_
     assert window.report.id == seed_report_id
     window.library.search.clear()
     assert window.library.current_report_id() == seed_report_id
+
+
+def test_hovering_a_marker_selects_its_note(qtbot, window, driver):
+    marker = next(m for m in window.report.markers if m.label == "2")
+    view = window.report_view
+    view.scroll_to(marker.start)
+    view.viewport().repaint()
+    qtbot.mouseMove(view.viewport(), driver.point(marker.start + 1))
+    qtbot.waitUntil(lambda: window.footnotes.selected_label() == "2")
+
+
+def test_clicking_a_note_paints_the_markers_citing_it(qtbot, window):
+    from PySide6.QtWidgets import QListView
+
+    notes = window.footnotes.findChild(QListView, "footnoteList")
+    model = window.footnotes.model()
+    index = model.index(model.row_of("3"), 0)
+    notes.scrollTo(index)
+    qtbot.mouseClick(notes.viewport(), Qt.MouseButton.LeftButton,
+                     pos=notes.visualRect(index).center())
+    note = next(n for n in window.report.notes if n.label == "3")
+    assert note.cited_by
+    for start, _end in note.cited_by:
+        assert any(k.startswith("\0cite:3") for k in window.report_view.highlight_at(start))
