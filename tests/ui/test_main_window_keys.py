@@ -198,3 +198,17 @@ def test_deleting_the_selected_highlight_selects_nothing_else(qtbot, window, dri
     assert window.selected is None
     assert window.table.selected_id() is None
     assert window.inspector.current_id() is None
+
+
+def test_undo_of_a_change_in_another_report_opens_that_report(qtbot, window, driver,
+                                                               workspace, seed_report_id):
+    driver.highlight(THIRD)
+    key = window.selected
+    other = next(r for r in workspace.reports() if r.id != seed_report_id)
+    window.library.select_report(other.id)
+    assert window.report.id == other.id
+    window.menu_actions.undo.trigger()
+    assert workspace.annotation(key) is None
+    assert window.report.id == seed_report_id
+    window.menu_actions.redo.trigger()
+    assert window.selected == key

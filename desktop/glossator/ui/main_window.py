@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.imports.update_recent()
         self.reviewer_button.clicked.connect(self.switch_reviewer)
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.undo.stack.indexChanged.connect(lambda _index: self.sync.follow_undo())
         self.library.reportActivated.connect(self.open_report)
         self.palette.tagChosen.connect(edit.apply_tag)
         self.table.annotationSelected.connect(self.select_annotation)

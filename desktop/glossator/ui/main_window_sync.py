@@ -113,3 +113,19 @@ class ViewSync:
             summary = w.library.model.summary_for(w.report.id)
             if summary is not None:
                 w.setWindowTitle(f"Glossator \u2014 {summary.title}")
+
+    def follow_undo(self) -> None:
+        """After an undo or redo, show what it changed: open the report it touched and
+        select the annotation it brought back or edited."""
+        w = self.w
+        change = w.undo.last_change
+        if change is None or not (change.annotations or change.annotations_removed):
+            return
+        current = w.report.id if w.report is not None else None
+        if len(change.reports) == 1 and current not in change.reports:
+            (report_id,) = change.reports
+            if not w.open_report(report_id):
+                return
+        shown = sorted(change.annotations & w.annotations.keys())
+        if shown and w.selected not in shown:
+            w.select_annotation(shown[0])

@@ -77,6 +77,11 @@ class UndoController(QObject):
         if error is not None:
             self.failed.emit(error)
 
+    @property
+    def last_change(self) -> Change | None:
+        """What the latest push, undo or redo changed (None when it failed)."""
+        return self._last
+
     def undo(self) -> None:
         self.stack.undo()
 
