@@ -190,3 +190,52 @@ def test_backup_is_a_consistent_openable_copy(tmp_path: Path) -> None:
             assert conn.execute(text("SELECT name FROM reviewers")).scalars().all() == ["ana"]
     finally:
         copy.close()
+
+
+def test_known_revisions_match_the_migrations() -> None:
+    from glossator.store.migrate import known_revisions
+    from glossator.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+    assert head_revision() == HEAD_REVISION
+    assert set(KNOWN_REVISIONS) == known_revisions()
+
+
+def test_opening_a_current_workspace_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "ws.sqlite3"
+    open_database(path).close()
+    code = (
+        "import sys; from glossator.store.database import open_database; "
+        f"db = open_database({str(path)!r}); db.close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_upgrade_from_the_first_revision_keeps_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    from glossator.store.engine import make_engine
+    from glossator.store.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO reviewers (name, created_at) VALUES ('ana', '2025-01-01')"))
+    engine.dispose()
+    backups = tmp_path / "backups"
+    db = open_database(path, backup_folder=backups)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT name FROM reviewers")).scalars().all() == ["ana"]
+            assert conn.execute(text("SELECT count(*) FROM suggestion_dismissals")).scalar() == 0
+    finally:
+        db.close()
+    (made,) = backups.glob("*before-upgrade-from-0001*.sqlite3")
+    assert "suggestion_dismissals" not in tables(made)

@@ -7,8 +7,10 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
+from glossator.core.exchange import QUOTE_CONTEXT as CONTEXT_CHARS
+from glossator.core.exchange import quote_context
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.stances import StanceSpec, resolve_speaker, resolve_stances, set_stances
 from glossator.store.models import (
@@ -23,7 +25,6 @@ from glossator.store.models import (
 )
 from glossator.store.snapshot import Snapshot, delete_annotation_rows, restore, snapshot_annotations
 
-CONTEXT_CHARS = 32
 STATUSES = ("proposed", "accepted", "rejected", "disputed")
 
 
@@ -39,12 +40,22 @@ def reviewer_id(ctx: Context, name: str | None) -> int:
     return row.id
 
 
-def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:
-    return (
-        text[start:end],
-        text[max(0, start - CONTEXT_CHARS) : start],
-        text[end : end + CONTEXT_CHARS],
-    )
+def span_context(ctx: Context, report_id: int, start: int, end: int) -> tuple[str, str, str]:
+    """Quote, prefix and suffix of a span, read without loading the whole report text."""
+    first = max(0, start - CONTEXT_CHARS)
+    row = ctx.session.execute(
+        select(
+            func.length(ReportRow.text),
+            func.substr(ReportRow.text, first + 1, end + CONTEXT_CHARS - first),
+        ).where(ReportRow.id == report_id)
+    ).first()
+    if row is None:
+        raise CommandError(f"Report {report_id} does not exist")
+    length, window = int(row[0]), str(row[1])
+    if end > length:
+        raise CommandError("The selection runs past the end of the report")
+    quote, prefix, suffix = quote_context(window, start - first, end - first)
+    return quote, prefix, suffix
 
 
 def _annotation(ctx: Context, uuid: str) -> AnnotationRow:
@@ -122,12 +133,7 @@ class AddAnnotation(Command):
         )
 
     def _insert(self, ctx: Context) -> None:
-        report = ctx.session.get(ReportRow, self.report_id)
-        if report is None:
-            raise CommandError(f"Report {self.report_id} does not exist")
-        if self.end > len(report.text):
-            raise CommandError("The selection runs past the end of the report")
-        quote, prefix, suffix = quote_context(report.text, self.start, self.end)
+        quote, prefix, suffix = span_context(ctx, self.report_id, self.start, self.end)
         now = utcnow()
         row = AnnotationRow(
             uuid=self.uuid,
@@ -277,12 +283,8 @@ class EditAnnotation(Command):
         if f.stances is not None:
             set_stances(ctx, row.id, resolve_stances(ctx, f.stances))
         if f.span is not None:
-            report = ctx.session.get(ReportRow, row.report_id)
-            assert report is not None
-            if f.span[1] > len(report.text):
-                raise CommandError("The highlight runs past the end of the report")
+            row.quote, row.prefix, row.suffix = span_context(ctx, row.report_id, *f.span)
             row.start, row.end = f.span
-            row.quote, row.prefix, row.suffix = quote_context(report.text, *f.span)
             row.orphaned = False
         if f.cites is not None:
             ids = ctx.session.scalars(

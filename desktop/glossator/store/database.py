@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,7 +14,7 @@ from glossator.store.backup import backup_sqlite, prune_backups, timestamped_bac
 from glossator.store.engine import make_engine, sqlite_path, to_url
 from glossator.store.errors import StoreError
 from glossator.store.integrity import check_file, integrity_problems
-from glossator.store.migrate import head_revision, refuse_if_newer, upgrade
+from glossator.store.schema import HEAD_REVISION, refuse_unknown
 
 
 @dataclass
@@ -72,6 +72,14 @@ class Database:
         self.engine.dispose()
 
 
+def _server_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if value is None else str(value)
+
+
 def open_database(
     location: str | Path,
     *,
@@ -81,7 +89,8 @@ def open_database(
     """Open (creating if needed) and upgrade a workspace database.
 
     SQLite files are checked read-only first (integrity, foreign or newer schema),
-    backed up before any migration, and migrated in one transaction.
+    backed up before any migration, and migrated in one transaction. A database that is
+    already current is opened without importing Alembic.
     """
     url = to_url(location)
     path = sqlite_path(url)
@@ -89,11 +98,20 @@ def open_database(
     revision: str | None = None
     if path is not None:
         revision = check_file(path)
-        refuse_if_newer(revision, where, script_location)
+        if script_location is None:
+            refuse_unknown(revision, where)
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     db = Database(engine, url, path, backup_folder)
     try:
+        if path is None:
+            revision = _server_revision(engine)
+            refuse_unknown(revision, where)
+        if revision == HEAD_REVISION and script_location is None:
+            return db
+        from glossator.store.migrate import head_revision, refuse_if_newer, upgrade
+
+        refuse_if_newer(revision, where, script_location)
         outdated = revision is not None and revision != head_revision(script_location)
         if path is not None and outdated and backup_folder is not None:
             db.backup(reason=f"before-upgrade-from-{revision}")

@@ -60,7 +60,7 @@ class ReportRow(Base):
     encoding_guessed: Mapped[bool] = mapped_column(Boolean, default=False)
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    original: Mapped[bytes] = mapped_column(LargeBinary)
+    original: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # kept to re-run imports
     body_end: Mapped[int] = mapped_column(Integer)
     footnote_style: Mapped[str] = mapped_column(String(20))
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
