@@ -241,3 +241,20 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b'{"type": "annotation", "note": "\xff"}\n')
     with pytest.raises(ExchangeFormatError, match="not UTF-8"):
         read_jsonl(path)
+
+
+def test_differences_compare_content_not_spelling() -> None:
+    from dataclasses import replace
+
+    a = sample_set().annotations[0]
+    same = replace(
+        a,
+        tags=("quote", "BLAME"),
+        speaker=SpeakerDef("muhammad al-tamimi"),
+        stances=tuple(reversed(a.stances)),
+        created=WHEN.replace(year=2020),
+        quote="",  # a tool that gives positions only
+    )
+    assert a.differences(same) == ()
+    other = replace(a, note="changed", status="rejected", stances=(), start=a.start + 1)
+    assert a.differences(other) == ("start", "stances", "note", "status")

@@ -100,9 +100,15 @@ class ExchangeAnnotation:
         """The content fields (see CONTENT_FIELDS) in which `other` says something else.
 
         Tags and cites compare as sets, stances as a set of (target, label, intensity),
-        names ignoring case and accents; a speaker compares by name only.
+        names ignoring case and accents; a speaker compares by name only; a missing quote
+        (a tool that gives positions only) is no difference.
         """
-        return tuple(f for f in CONTENT_FIELDS if _comparable(self, f) != _comparable(other, f))
+        return tuple(
+            f
+            for f in CONTENT_FIELDS
+            if _comparable(self, f) != _comparable(other, f)
+            and not (f == "quote" and not (self.quote and other.quote))  # a set without quotes
+        )
 
 
 def _comparable(a: ExchangeAnnotation, name: str) -> object:
