@@ -11,7 +11,6 @@ Reading is in `qdpx_reader`.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,14 +33,11 @@ from glossator.formats.qdpx_meta import (
     with_meta,
 )
 
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 PROJECT_FILE = "project.qde"
 SOURCES = "Sources"
 
 
 def _guid(value: str, what: str) -> str:
-    if _CANONICAL.match(value):
-        return value
     try:
         return canonical_guid(value)
     except ValueError:

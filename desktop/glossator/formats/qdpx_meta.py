@@ -111,6 +111,11 @@ def split_meta(description: str) -> tuple[str, dict[str, Any]]:
     return head.removesuffix("\n"), fields
 
 
+CANONICAL_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+
+
 def canonical_guid(value: str) -> str:
     """A GUID as a lowercase UUID string (REFI allows braces and capitals)."""
+    if CANONICAL_GUID.match(value):
+        return value
     return str(uuidlib.UUID(value.strip().strip("{}")))
