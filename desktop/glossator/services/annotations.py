@@ -43,19 +43,16 @@ def reviewer_id(ctx: Context, name: str | None) -> int:
 def span_context(ctx: Context, report_id: int, start: int, end: int) -> tuple[str, str, str]:
     """Quote, prefix and suffix of a span, read without loading the whole report text."""
     first = max(0, start - CONTEXT_CHARS)
-    row = ctx.session.execute(
-        select(
-            func.length(ReportRow.text),
-            func.substr(ReportRow.text, first + 1, end + CONTEXT_CHARS - first),
-        ).where(ReportRow.id == report_id)
-    ).first()
-    if row is None:
+    window = ctx.session.scalar(
+        select(func.substr(ReportRow.text, first + 1, end + CONTEXT_CHARS - first)).where(
+            ReportRow.id == report_id
+        )
+    )
+    if window is None:
         raise CommandError(f"Report {report_id} does not exist")
-    length, window = int(row[0]), str(row[1])
-    if end > length:
+    if len(window) < end - first:
         raise CommandError("The selection runs past the end of the report")
-    quote, prefix, suffix = quote_context(window, start - first, end - first)
-    return quote, prefix, suffix
+    return quote_context(str(window), start - first, end - first)
 
 
 def _annotation(ctx: Context, uuid: str) -> AnnotationRow:

@@ -7,10 +7,8 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import AnnotationView
+from glossator.ui.sorted_rows import FilterOnlyProxy, SortedRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 AnnotationIdRole = Qt.ItemDataRole.UserRole + 1
@@ -66,19 +65,19 @@ def _sort_key(a: AnnotationView, col: int) -> Any:
     return _display(a, col).casefold()
 
 
-class AnnotationTableModel(QAbstractTableModel):
-    """One row per annotation of the open report."""
+class AnnotationTableModel(SortedRowsModel[AnnotationView]):
+    """One row per annotation of the open report, kept sorted by the chosen column."""
+
+    columns = HEADERS
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AnnotationView] = []
-        self._row_of: dict[str, int] = {}
+        super().__init__(parent, POSITION, descending=False)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_id(self, row: AnnotationView) -> str:
+        return row.id
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def sort_key(self, row: AnnotationView, column: int) -> Any:
+        return _sort_key(row, column)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,42 +117,16 @@ class AnnotationTableModel(QAbstractTableModel):
         return self._row_of.get(annotation_id)
 
     def set_annotations(self, annotations: Iterable[AnnotationView]) -> None:
-        self.beginResetModel()
-        self._rows = list(annotations)
-        self._reindex()
-        self.endResetModel()
-
-    def _reindex(self) -> None:
-        self._row_of = {a.id: i for i, a in enumerate(self._rows)}
+        self.set_rows(annotations)
 
     def upsert(self, annotations: Iterable[AnnotationView]) -> None:
-        fresh = []
-        for a in annotations:
-            row = self._row_of.get(a.id)
-            if row is None:
-                fresh.append(a)
-                continue
-            self._rows[row] = a
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex()
-            self.endInsertRows()
+        self.upsert_rows(annotations)
 
     def remove(self, annotation_ids: Iterable[str]) -> None:
-        rows = sorted((self._row_of[i] for i in set(annotation_ids) if i in self._row_of),
-                      reverse=True)
-        for row in rows:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-        if rows:
-            self._reindex()
+        self.remove_rows(annotation_ids)
 
 
-class AnnotationFilter(QSortFilterProxyModel):
+class AnnotationFilter(FilterOnlyProxy):
     """Every word of the filter text must occur in quote, tags, note or author; plus a tag."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -161,6 +134,7 @@ class AnnotationFilter(QSortFilterProxyModel):
         self._words: list[str] = []
         self._tag: str | None = None
         self.setSortRole(SortRole)
+
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_words", text.casefold().split()))

@@ -9,10 +9,8 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QIcon
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import ReportSummary
+from glossator.ui.sorted_rows import FilterOnlyProxy, SortedRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
@@ -56,21 +55,25 @@ def _tooltip(s: ReportSummary) -> str:
     return "\n".join(lines)
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(SortedRowsModel[ReportSummary]):
     """One row per report: title, date and annotation count."""
 
+    columns = HEADERS
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReportSummary] = []
-        self._row_of: dict[int, int] = {}
+        super().__init__(parent, DATE, descending=True)
+
+    def row_id(self, row: ReportSummary) -> int:
+        return row.id
+
+    def sort_key(self, row: ReportSummary, column: int) -> Any:
+        if column == TITLE:
+            return row.title.casefold()
+        if column == DATE:
+            return ((row.date or dt.date.min).toordinal(), row.title.casefold())
+        return row.annotation_count
 
     # -- Qt interface -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -91,11 +94,7 @@ class LibraryModel(QAbstractTableModel):
                 return s.date.isoformat() if s.date else ""
             return str(s.annotation_count)
         if role == SortRole:
-            if col == TITLE:
-                return s.title.casefold()
-            if col == DATE:
-                return (s.date or dt.date.min).toordinal()
-            return s.annotation_count
+            return self.sort_key(s, col)
         if role == ReportIdRole:
             return s.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -119,38 +118,14 @@ class LibraryModel(QAbstractTableModel):
         return self._row_of.get(report_id)
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(reports)
-        self._reindex()
-        self.endResetModel()
-
-    def _reindex(self) -> None:
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self.set_rows(reports)
 
     def upsert(self, reports: list[ReportSummary]) -> None:
-        """Replace the rows of known reports and append new ones."""
-        fresh = []
-        for s in reports:
-            row = self._row_of.get(s.id)
-            if row is None:
-                fresh.append(s)
-                continue
-            self._rows[row] = s
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex()
-            self.endInsertRows()
+        """Replace the rows of known reports; new ones go where the order puts them."""
+        self.upsert_rows(reports)
 
     def remove(self, report_ids: set[int] | frozenset[int]) -> None:
-        for row in sorted((self._row_of[i] for i in report_ids if i in self._row_of),
-                          reverse=True):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-        self._reindex()
+        self.remove_rows(report_ids)
 
     def set_annotation_count(self, report_id: int, count: int) -> None:
         row = self._row_of.get(report_id)
@@ -160,7 +135,7 @@ class LibraryModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, COUNT), self.index(row, COUNT))
 
 
-class LibraryFilter(QSortFilterProxyModel):
+class LibraryFilter(FilterOnlyProxy):
     """Matches every word of the search text against title and source; plus a status filter."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -69,8 +69,11 @@ class LibraryPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.fontMetrics()  # fixed widths: sizing to contents reads every row
+        header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(DATE, metrics.horizontalAdvance("0000-00-00") + 16)
+        header.resizeSection(COUNT, metrics.horizontalAdvance("00000") + 16)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("libraryCount")
         row = QHBoxLayout()

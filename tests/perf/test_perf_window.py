@@ -1,0 +1,220 @@
+"""Benchmarks of the whole window on a real workspace (DESIGN.md section 7).
+
+(a) open a 1 MB report with 10,000 annotations in the main window, highlights painted,
+    beside loading the same text into the same widget class with no highlights;
+(b) keypress to highlight committed to the database and painted, on that report (p95 < 16 ms);
+(c) start to a usable window on a 1,000-report library, beside a bare window with the same
+    widgets plus importing SQLAlchemy and one select, each in a fresh process.
+
+Run on demand: .venv/bin/pytest tests/perf/test_perf_window.py -s -p no:randomly
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from conftest import generate_report
+
+pytestmark = pytest.mark.perf
+
+
+def build_workspace(folder: Path, n_annotations: int = 10_000) -> tuple[Path, int]:
+    from glossator.services import Workspace
+
+    report = generate_report(1_000_000, 0)  # paragraphs separated by blank lines, as reports are
+    notes = "\n\n".join(
+        f"[{label}] Source {label}." for label, *_, missing in report.markers if not missing
+    )
+    source = folder / "big-report.txt"
+    source.write_text(
+        "A generated report of one megabyte\n\n"
+        + report.text.replace("\n", "\n\n")
+        + "\n\n"
+        + notes,
+        encoding="utf-8",
+    )
+    db = folder / "window.sqlite3"
+    ws = Workspace.open(db, reviewer="bench")
+    (outcome,) = ws.import_paths([source])
+    rid = outcome.report_id
+    length = len(ws.report(rid or 0).text)
+    tag_ids = [t.id for t in ws.tags()[:9]]
+    ws.close()
+    rng = random.Random(5)
+    con = sqlite3.connect(db)
+    author = con.execute("SELECT id FROM reviewers WHERE name = 'bench'").fetchone()
+    if author is None:
+        con.execute("INSERT INTO reviewers (name, created_at) VALUES ('bench', '2026-01-01')")
+        author = con.execute("SELECT id FROM reviewers WHERE name = 'bench'").fetchone()
+    rows, links = [], []
+    for i in range(1, n_annotations + 1):
+        start = rng.randrange(0, length - 300)
+        end = start + rng.randint(20, 240)
+        rows.append((i, str(uuid.uuid4()), rid, author[0], start, end))
+        links.append((i, rng.choice(tag_ids)))
+    con.executemany(
+        'INSERT INTO annotations (id, uuid, report_id, author_id, start, "end", quote, prefix, '
+        "suffix, note, status, orphaned, created_at, modified_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, 'q', '', '', '', 'proposed', 0, '2026-01-01', '2026-01-01')",
+        rows,
+    )
+    con.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", links)
+    con.commit()
+    con.close()
+    return db, rid or 0
+
+
+def test_open_and_keypress_in_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from glossator.services import Workspace
+    from glossator.ui.app import settle_memory
+    from glossator.ui.main_window import MainWindow
+
+    db, rid = build_workspace(tmp_path)
+    source = tmp_path / "big-report.txt"
+    source.with_name("small.txt").write_text("A small report\n\nWith one line.\n")
+    ws = Workspace.open(db, reviewer="bench")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    settle_memory()  # as run_gui does once the window is up
+    text = ws.report(rid).text
+
+    other = ws.import_paths([source.with_name("small.txt")])[0].report_id or 0
+
+    def open_ours() -> float:
+        window.open_report(other)
+        QApplication.processEvents()
+        t0 = time.perf_counter()
+        window.open_report(rid)
+        window.report_view.viewport().repaint()
+        QApplication.processEvents()
+        return time.perf_counter() - t0
+
+    floor_view = QPlainTextEdit()
+    qtbot.addWidget(floor_view)
+    floor_view.setReadOnly(True)
+    floor_view.resize(window.report_view.size())
+    floor_view.show()
+
+    def open_floor() -> float:
+        t0 = time.perf_counter()
+        floor_view.setPlainText(text)
+        floor_view.viewport().repaint()
+        QApplication.processEvents()
+        return time.perf_counter() - t0
+
+    ours = statistics.median(open_ours() for _ in range(5))
+    floor = statistics.median(open_floor() for _ in range(5))
+    print(
+        f"\n(a) open 1 MB report with 10,000 annotations in the window: {ours * 1000:.0f} ms; "
+        f"floor setPlainText + paint {floor * 1000:.0f} ms; ratio {ours / floor:.2f}x "
+        "(target <= 1.3x)"
+    )
+
+    view = window.report_view
+    view.setFocus()
+    rng = random.Random(9)
+    times = []
+    for _ in range(100):
+        start = rng.randrange(len(text) // 3, 2 * len(text) // 3)
+        view.select_span(start, start + 40)
+        before = len(window.annotations)
+        t0 = time.perf_counter()
+        qtbot.keyPress(view, Qt.Key.Key_1)
+        view.viewport().repaint()
+        times.append(time.perf_counter() - t0)
+        assert len(window.annotations) == before + 1
+    times.sort()
+    p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95)]
+    print(
+        f"(b) keypress to highlight committed and painted: p50 {p50 * 1000:.1f} ms, "
+        f"p95 {p95 * 1000:.1f} ms (target p95 < 16 ms)"
+    )
+    window.close()
+    ws.close()
+
+
+STARTUP_FLOOR = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtWidgets import (QApplication, QMainWindow, QSplitter, QTreeView, QPlainTextEdit,
+                               QListView, QTableView, QLineEdit)
+import sqlalchemy, sqlite3
+app = QApplication([])
+w = QMainWindow(); s = QSplitter(); w.setCentralWidget(s)
+for cls in (QTreeView, QPlainTextEdit, QListView, QTableView, QLineEdit):
+    s.addWidget(cls())
+engine = sqlalchemy.create_engine("sqlite:///" + sys.argv[1])
+with engine.connect() as c:
+    c.execute(sqlalchemy.text("SELECT id, title FROM reports")).all()
+w.show(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+STARTUP_OURS = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from glossator.services import Workspace
+from glossator.ui.main_window import MainWindow
+ws = Workspace.open(sys.argv[1], reviewer="bench")
+w = MainWindow(ws)
+w.show(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def test_start_to_usable_window_with_1000_reports(tmp_path: Path) -> None:
+    from glossator.services import Workspace
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for n in range(1000):
+        (folder / f"r{n:04}.txt").write_text(
+            f"Report {n}\n\nBody text {n} with a marker.[1]\n\n[1] Note {n}.\n"
+        )
+    db = tmp_path / "library.sqlite3"
+    ws = Workspace.open(db, reviewer="bench")
+    ws.import_paths([folder])
+    ws.close()
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "GLOSSATOR_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+    }
+
+    def run(code: str) -> float:
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(db)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=120,
+        )
+        return float(out.stdout.strip().splitlines()[-1])
+
+    ours, floor = [], []
+    for _ in range(5):
+        floor.append(run(STARTUP_FLOOR))
+        ours.append(run(STARTUP_OURS))
+    o, f = statistics.median(ours), statistics.median(floor)
+    print(
+        f"\n(c) start to usable window, 1,000 reports: {o * 1000:.0f} ms; floor bare window + "
+        f"SQLAlchemy + one select {f * 1000:.0f} ms; ratio {o / f:.2f}x (target <= 1.3x)"
+    )
