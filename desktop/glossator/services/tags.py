@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid as uuidlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -13,6 +14,9 @@ from glossator.core.names import name_key
 from glossator.services.commands import Change, CommandError, Context, StateCommand
 from glossator.store.models import AnnotationTagRow, TagRow
 from glossator.store.snapshot import Scope, part
+
+if TYPE_CHECKING:
+    from glossator.services.workspace import Workspace
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -174,3 +178,9 @@ class DeleteTag(StateCommand):
 def tag_use_counts(session: Session) -> dict[int, int]:
     stmt = select(AnnotationTagRow.tag_id, func.count()).group_by(AnnotationTagRow.tag_id)
     return {int(k): int(v) for k, v in session.execute(stmt)}
+
+
+def tag_uses(ws: Workspace) -> dict[int, int]:
+    """Annotations per tag id."""
+    with ws.db.session() as session:
+        return tag_use_counts(session)
