@@ -33,6 +33,7 @@ from glossator.ui.report_view_geometry import (
     scroll_to_position,
     visible_blocks,
 )
+from glossator.ui.report_view_layer import DashedLayer
 from glossator.ui.report_view_mouse import PointerTextEdit
 
 __all__ = ["HighlightSpan", "MarkerSpan", "ReportView"]
@@ -101,6 +102,7 @@ class ReportView(PointerTextEdit):
         self._formats = FormatBuilder()
         self._generation = 0
         self._selected: str | None = None
+        self.layer = DashedLayer()  # suggestions: dashed, unfilled, never highlights
 
     # -- content -------------------------------------------------------------------------
 
@@ -118,6 +120,7 @@ class ReportView(PointerTextEdit):
         self._index_highlights(highlights)
         self._selected = None
         self._hovered = None
+        self.layer.set_spans(())
         self.setPlainText(_qt_text(text))
 
     def text(self) -> str:
@@ -192,6 +195,12 @@ class ReportView(PointerTextEdit):
         if not is_position_visible(self, cursor.selectionStart()):
             scroll_to_position(self, cursor.selectionStart())
 
+    def reveal(self, cp: int) -> None:
+        """Scroll `cp` into view only when its line is not wholly visible."""
+        position = self._offsets.to_qt(self._clamp(cp))
+        if not is_position_visible(self, position):
+            scroll_to_position(self, position)
+
     def scroll_to(self, start: int) -> None:
         """Bring the line holding `start` to the upper third of the view (caret unmoved)."""
         scroll_to_position(self, self._offsets.to_qt(self._clamp(start)))
@@ -260,6 +269,7 @@ class ReportView(PointerTextEdit):
             for r in rects:
                 painter.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 2, 2)
             painter.end()
+        self.layer.paint(self, self._offsets)
 
     def selected_rects(self) -> list[QRectF]:
         """Viewport rectangles of the selected annotation's visible lines (its outline)."""
