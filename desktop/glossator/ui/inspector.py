@@ -1,4 +1,5 @@
-"""The inspector: the selected annotation's quote, tags, status, note, span and citations.
+"""The inspector: the selected annotation's quote, tags, speaker, stances, status, note, span
+and citations.
 
 Every edit is sent at once as an `EditAnnotation` (the note after a short pause in typing
 or when the note field loses focus), so it is saved and undoable like any other change.
@@ -23,7 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.annotations import STATUSES, AnnotationFields
-from glossator.services.values import AnnotationView, TagView
+from glossator.services.values import (
+    AnnotationView,
+    SpeakerView,
+    StanceLabelView,
+    TagView,
+    TargetView,
+)
+from glossator.ui.speaker_picker import SpeakerPicker
+from glossator.ui.stance_editor import StanceList
 from glossator.ui.tag_palette import tag_icon
 
 NOTE_PAUSE_MS = 900
@@ -42,6 +51,10 @@ class Inspector(QWidget):
     edited = Signal(str, object, str)
     #: the reviewer wants the span set to the report view's current selection
     spanFromSelectionRequested = Signal(str)
+    #: (annotation id, name): register a new speaker and attribute the passage to it
+    newSpeakerRequested = Signal(str, str)
+    #: (annotation id, stances, names of new targets to register first)
+    stancesWithNewTargets = Signal(str, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +75,11 @@ class Inspector(QWidget):
         self.tags.setUniformItemSizes(True)
         self.tags.setMinimumHeight(80)
         self.tags.setMaximumHeight(140)
+        self.speaker = SpeakerPicker(self)
+        self.speaker_detail = QLabel(self)
+        self.speaker_detail.setObjectName("speakerDetail")
+        self.speaker_detail.setWordWrap(True)
+        self.stances = StanceList(self)
         self.status = QComboBox(self)
         self.status.setObjectName("inspectorStatus")
         self.status.addItems(list(STATUSES))
@@ -90,6 +108,9 @@ class Inspector(QWidget):
         self.start.editingFinished.connect(self._span_changed)
         self.end.editingFinished.connect(self._span_changed)
         self.use_selection.clicked.connect(self._use_selection)
+        self.speaker.speakerChosen.connect(self._speaker_chosen)
+        self.speaker.newSpeakerRequested.connect(self._new_speaker)
+        self.stances.stancesEdited.connect(self._stances_edited)
         self.note.textChanged.connect(self._note_typed)
         self._note_timer.timeout.connect(self.commit_note)
         self.note.installEventFilter(self)
@@ -109,9 +130,14 @@ class Inspector(QWidget):
         form.addRow(self.quote)
         form.addRow(self.meta)
         form.addRow("&Tags", self.tags)
+        form.addRow("Spea&ker", self.speaker)
+        form.addRow("", self.speaker_detail)
+        form.addRow("Stances", self.stances)
         form.addRow("&Status", self.status)
         form.addRow("&Cites", self.cites)
-        form.addRow("S&pan", span)
+        span_label = QLabel("S&pan", self)  # a layout is no buddy: the label needs one
+        span_label.setBuddy(self.start)
+        form.addRow(span_label, span)
         form.addRow("&Note", self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -131,6 +157,13 @@ class Inspector(QWidget):
         self._updating = False
         self.show_annotation(self._current)
 
+    def set_registry(self, speakers: list[SpeakerView], targets: list[TargetView],
+                     labels: list[StanceLabelView]) -> None:
+        """The speakers, targets and stance scale the pickers offer."""
+        self.speaker.set_speakers(speakers)
+        self.stances.set_codebook(targets, labels)
+        self._show_speaker_detail()
+
     def set_text_length(self, length: int) -> None:
         self.start.setRange(0, max(0, length))
         self.end.setRange(0, max(0, length))
@@ -146,6 +179,7 @@ class Inspector(QWidget):
         self.empty.setVisible(annotation is None)
         self.form.setVisible(annotation is not None)
         if annotation is None:
+            self.stances.show_stances(None, ())
             return
         self._updating = True
         try:
@@ -153,9 +187,11 @@ class Inspector(QWidget):
             if len(quote) > 400:
                 quote = quote[:399] + "\u2026"
             self.quote.setText(f"\u201c{quote}\u201d")
-            speaker = f" · speaker {annotation.speaker}" if annotation.speaker else ""
             self.meta.setText(f"by {annotation.author}, {annotation.created:%Y-%m-%d %H:%M}"
-                              f"{speaker}" + (" · orphaned" if annotation.orphaned else ""))
+                              + (" · orphaned" if annotation.orphaned else ""))
+            self.speaker.show_speaker(annotation.speaker)
+            self._show_speaker_detail()
+            self.stances.show_stances(annotation.id, annotation.stances)
             chosen = set(annotation.tag_ids)
             for i in range(self.tags.count()):
                 item = self.tags.item(i)
@@ -175,6 +211,28 @@ class Inspector(QWidget):
     def _send(self, fields: AnnotationFields, label: str) -> None:
         if self._current is not None and not self._updating:
             self.edited.emit(self._current.id, fields, label)
+
+    def _show_speaker_detail(self) -> None:
+        detail = self.speaker.detail(self.speaker.current_name())
+        self.speaker_detail.setText(detail)
+        self.speaker_detail.setVisible(bool(detail))
+
+    def _speaker_chosen(self, speaker_id: int | None) -> None:
+        label = "attribute to a speaker" if speaker_id is not None else "clear the speaker"
+        self._send(AnnotationFields(speaker_id=speaker_id), label)
+
+    def _new_speaker(self, name: str) -> None:
+        if self._current is not None and not self._updating:
+            self.newSpeakerRequested.emit(self._current.id, name)
+
+    def _stances_edited(self, specs: tuple[tuple[str, str, int | None], ...],
+                        new_targets: tuple[str, ...]) -> None:
+        if self._current is None or self._updating:
+            return
+        if new_targets:
+            self.stancesWithNewTargets.emit(self._current.id, specs, new_targets)
+        else:
+            self._send(AnnotationFields(stances=specs), "edit stances")
 
     def _tags_changed(self, _item: QListWidgetItem) -> None:
         if self._updating or self._current is None:
