@@ -7,17 +7,14 @@ through the undo controller as a workspace command, and the window repaints from
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QLabel,
     QMainWindow,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QVBoxLayout,
+    QTabWidget,
     QWidget,
 )
 
@@ -26,6 +23,7 @@ from glossator.services import CommandError, Workspace
 from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
 from glossator.ui import dialogs
 from glossator.ui.actions import KeyFallback, WindowActions
+from glossator.ui.actions_attribution import AttributionActions
 from glossator.ui.annotation_table import AnnotationTable
 from glossator.ui.footnote_panel import FootnotePanel
 from glossator.ui.import_worker import (
@@ -37,40 +35,32 @@ from glossator.ui.import_worker import (
 )
 from glossator.ui.inspector import Inspector
 from glossator.ui.library_panel import LibraryPanel
+from glossator.ui.main_window_attribution import Attribution
 from glossator.ui.main_window_editing import Editing
+from glossator.ui.main_window_layout import SPLITTER_SIZES, build_panes
 from glossator.ui.main_window_navigation import Navigation, is_citation_key
+from glossator.ui.main_window_suggestions import Suggestions
 from glossator.ui.main_window_sync import ViewSync
 from glossator.ui.report_view import ReportView
 from glossator.ui.settings import AppSettings, restore_layout, save_layout
+from glossator.ui.suggestion_panel import SuggestionPanel
 from glossator.ui.tag_palette import TagPalette
 from glossator.ui.undo import UndoController
-
-SPLITTER_SIZES = {"main": [310, 900, 390], "left": [470, 400], "centre": [620, 250],
-                  "right": [390, 510]}
-
-
-def _titled(title: str, widget: QWidget, scroll: bool = False) -> QWidget:
-    """A pane: a small title above the widget. Panes may be squeezed on small screens."""
-    box = QWidget()
-    box.setMinimumSize(140, 90)
-    if scroll:
-        area = QScrollArea(box)
-        area.setWidget(widget)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        widget = area
-    label = QLabel(title, box)
-    label.setObjectName("paneTitle")
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 2)
-    layout.setSpacing(4)
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box
 
 
 class MainWindow(QMainWindow):
     """The reviewer's workbench on one workspace."""
+
+    library: LibraryPanel
+    palette: TagPalette
+    report_view: ReportView
+    table: AnnotationTable
+    suggestion_panel: SuggestionPanel
+    lower_tabs: QTabWidget
+    footnotes: FootnotePanel
+    inspector: Inspector
+    inspector_area: QScrollArea | None
+    splitters: dict[str, QSplitter]
 
     def __init__(self, workspace: Workspace, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -91,7 +81,7 @@ class MainWindow(QMainWindow):
         self.sync = ViewSync(self)
         self._pending_scroll: int | None = None
         self._zoom = 0
-        self._build()
+        build_panes(self)
         self.menu_actions = WindowActions(self, self.undo.stack)
         self.menu_actions.build_menus()
         self.menu_actions.build_toolbar()
@@ -101,47 +91,15 @@ class MainWindow(QMainWindow):
         self.reviewer_button.setToolTip("Switch reviewer (Ctrl+Shift+R)")
         self.statusBar().addPermanentWidget(self.reviewer_button)
         self._connect()
+        self.attribution = Attribution(self)
+        self.suggestions = Suggestions(self)
+        self.attribution.connect_actions(AttributionActions(self.menu_actions))
         self.setAcceptDrops(True)
         workspace.subscribe(self.sync.on_change)
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self._show_reviewer()
         self._restore()
-
-    def _build(self) -> None:
-        self.library = LibraryPanel(self)
-        self.palette = TagPalette(self)
-        self.report_view = ReportView(self)
-        self.report_view.setObjectName("reportView")
-        self.report_view.setPlaceholderText(
-            "No report open. Import reports with File \u25b8 Import files (Ctrl+O), "
-            "or drop files and folders on this window.")
-        self.report_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.report_view.setMinimumSize(200, 120)
-        self.table = AnnotationTable(self)
-        self.footnotes = FootnotePanel(self)
-        self.footnotes.setObjectName("footnotePanel")
-        notes_list = self.footnotes.findChild(QAbstractItemView, "footnoteList")
-        if notes_list is not None:
-            self.footnotes.setFocusProxy(notes_list)
-        self.inspector = Inspector(self)
-        self.splitters: dict[str, QSplitter] = {}
-        panes = {"left": [("Library", self.library), ("Tags", self.palette)],
-                 "centre": [(None, self.report_view), ("Annotations", self.table)],
-                 "right": [("Footnotes", self.footnotes), ("Inspector", self.inspector)]}
-        scrolled = {self.inspector}
-        main = QSplitter(Qt.Orientation.Horizontal, self)
-        for name, widgets in panes.items():
-            split = QSplitter(Qt.Orientation.Vertical, main)
-            for title, widget in widgets:
-                split.addWidget(_titled(title, widget, widget in scrolled) if title else widget)
-            split.setChildrenCollapsible(False)
-            self.splitters[name] = split
-        main.setStretchFactor(1, 1)
-        self.splitters["main"] = main
-        for name, split in self.splitters.items():
-            split.setObjectName(f"{name}Splitter")
-        self.setCentralWidget(main)
 
     def _connect(self) -> None:
         a, view, nav, edit = self.menu_actions, self.report_view, self.navigation, self.editing
@@ -159,7 +117,8 @@ class MainWindow(QMainWindow):
             (a.zoom_in, lambda: self.zoom(1)), (a.zoom_out, lambda: self.zoom(-1)),
             (a.reset_zoom, lambda: self.zoom(0)), (a.focus_library, self.library.view.setFocus),
             (a.focus_report, view.setFocus), (a.focus_notes, self.footnotes.setFocus),
-            (a.focus_table, self.table.view.setFocus), (a.focus_inspector, self.inspector.setFocus),
+            (a.focus_table, lambda: self.suggestions.focus_table()),
+            (a.focus_inspector, self.inspector.setFocus),
             (a.switch_reviewer, self.switch_reviewer), (a.shortcuts, self.show_shortcuts),
             (a.about, lambda: dialogs.about(self, self.ws.db.display_name)),
         ):

@@ -67,6 +67,7 @@ class ViewSync:
         w.setWindowTitle(f"Glossator \u2014 {detail.title}" if detail else "Glossator")
         if detail is not None:
             w.library.select_report(detail.id, notify=False)
+        w.suggestions.show_report(detail)
 
     def on_change(self, change: Change) -> None:
         w = self.w
@@ -82,6 +83,8 @@ class ViewSync:
             self.apply_annotations(change)
         if change.library and (not touched or change.reports - {current}):
             self.library_timer.start()  # imports and renames: one refresh per burst
+        w.attribution.on_change(change)
+        w.suggestions.on_change(change)
 
     def apply_annotations(self, change: Change) -> None:
         w = self.w
