@@ -180,7 +180,7 @@ class StanceList(QWidget):
         pending = [r for r in self.rows if r.spec() is None] if keep_pending else []
         for row in self.rows:
             if row not in pending:
-                row.deleteLater()
+                self._drop(row)
         self.rows = []
         for stance in stances:
             self._append().show_stance(stance)
@@ -205,10 +205,16 @@ class StanceList(QWidget):
     def specs(self) -> tuple[Spec, ...]:
         return tuple(s for s in (r.spec() for r in self.rows) if s is not None)
 
+    def _drop(self, row: StanceRow) -> None:
+        """Out of sight and out of the layout now; deleted once back in the event loop."""
+        row.hide()
+        self._rows_box.removeWidget(row)
+        row.deleteLater()
+
     def _remove(self, row: StanceRow) -> None:
         complete = row.spec() is not None
         self.rows.remove(row)
-        row.deleteLater()
+        self._drop(row)
         if complete:
             self._send()
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from glossator.services import CommandError, Workspace
 from glossator.services.stance_matrix_csv import write_matrix_csv
 from glossator.ui.matrix_picture import save_png, save_svg
 from glossator.ui.stance_matrix_model import LEGEND, StanceMatrixModel
+from glossator.ui.stance_matrix_view import StanceMatrixView
 
 PassageRole = Qt.ItemDataRole.UserRole + 1  # (report id, annotation uuid)
 
@@ -44,16 +43,8 @@ class StanceMatrixDialog(QDialog):
         self.ws = workspace
         self._titles: dict[int, str] = {}
         self.model = StanceMatrixModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("stanceMatrixTable")
+        self.view = StanceMatrixView(self)
         self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(True)
-        self.view.horizontalHeader().setDefaultSectionSize(150)
-        self.view.horizontalHeader().setMinimumSectionSize(90)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.summary = QLabel(self)
         self.summary.setObjectName("stanceMatrixSummary")
         self.legend = QLabel(LEGEND, self)
@@ -126,6 +117,16 @@ class StanceMatrixDialog(QDialog):
         self.label_filter.blockSignals(False)
         self._titles = {}
         self.passages.clear()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow (never shrink) to show every target, within the screen."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        wanted = self.view.wanted_width() + 40
+        limit = screen.width() - 40 if screen is not None else wanted
+        width = min(max(self.width(), wanted), limit)
+        if width > self.width():
+            self.resize(width, self.height())
 
     def show_cell(self, index: QModelIndex | None = None) -> None:
         """List the passages behind a cell (the current one when none is given)."""

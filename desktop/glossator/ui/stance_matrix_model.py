@@ -33,6 +33,15 @@ def cell_color(total: int, most: int, net: int) -> str:
     return color.name()
 
 
+def two_lines(name: str, longest: int = 14) -> str:
+    """A long name broken at the space nearest its middle (column headers do not wrap)."""
+    if len(name) <= longest or " " not in name:
+        return name
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return name[:cut] + "\n" + name[cut + 1:]
+
+
 def cell_text(counts: dict[str, int]) -> str:
     """"favor 1 · against 3": the labels present, in scale order."""
     return " \u00b7 ".join(f"{label} {n}" for label, n in counts.items() if n)
@@ -121,9 +130,12 @@ class StanceMatrixModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        names = (self.matrix.targets if orientation == Qt.Orientation.Horizontal
-                 else self.matrix.speakers)
-        return names[section] if 0 <= section < len(names) else None
+        horizontal = orientation == Qt.Orientation.Horizontal
+        names = self.matrix.targets if horizontal else self.matrix.speakers
+        if not 0 <= section < len(names):
+            return None
+        name = names[section]
+        return two_lines(name) if horizontal and role == Qt.ItemDataRole.DisplayRole else name
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
