@@ -164,10 +164,7 @@ def _scoped(stmt: Any, link: Any, report_id: int | None, ids: list[int]) -> Any:
 def _when(value: object) -> dt.datetime:
     """A timestamp read raw: SQLite gives ISO text (parsed in C, far faster than the ORM's
     per-row regex), PostgreSQL a datetime."""
-    if isinstance(value, dt.datetime):
-        moment = value
-    else:
-        moment = dt.datetime.fromisoformat(str(value))
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
