@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from glossator.core.names import name_key
-from glossator.services import Change
+from glossator.services import Change, Command
 from glossator.services.annotations import AddAnnotation
 from glossator.services.attribution import DismissSuggestion
 from glossator.services.values import ReportDetail, SuggestionView
@@ -17,6 +17,7 @@ from glossator.ui.report_view_layer import LayerSpan
 if TYPE_CHECKING:
     from glossator.ui.main_window import MainWindow
 
+IDLE_MS = 600  # after highlighting stops, the list is read again (undone highlights give back)
 QUOTE_TAG = "Quote"  # the codebook tag a quotation suggestion is accepted with, when there is one
 
 
@@ -41,6 +42,10 @@ class Suggestions:
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        self._idle = QTimer(window)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self.refresh)
         self._advancing = False  # accept, reject and the keys bring the next one into view
         self.panel.currentChanged.connect(self._current_changed)
         self.panel.tree.itemDoubleClicked.connect(lambda *_: self._reveal())
@@ -51,17 +56,37 @@ class Suggestions:
         self._timer.start()
 
     def on_change(self, change: Change) -> None:
+        """Codebook edits and rejections are read at once (after the repaint); a highlight
+        only takes its span off the list now, and the list is read again once idle, so
+        highlighting in a long report never waits for the suggestions."""
         report = self.w.report
         if report is None:
             return
-        if change.codebook or report.id in change.reports or "*" in change.annotations:
-            self._timer.start()  # after the views have repainted what the change made
+        if change.codebook or "*" in change.annotations:
+            self._timer.start()
+        elif report.id in change.reports:
+            if change.annotations or change.annotations_removed:
+                self._drop_taken()
+                self._idle.start()
+            else:
+                self._timer.start()
+
+    def _drop_taken(self) -> None:
+        taken = {(a.start, a.end) for a in self.w.annotations.values()}
+        found = self.panel.suggestions()
+        kept = [s for s in found if (s.start, s.end) not in taken]
+        if len(kept) != len(found):
+            self._show(kept)
 
     def refresh(self) -> None:
         """Read the open report's suggestions again."""
         self._timer.stop()
+        self._idle.stop()
         w = self.w
-        found = w.ws.suggestions(w.report.id) if w.report is not None else []
+        self._show(w.ws.suggestions(w.report.id) if w.report is not None else [])
+
+    def _show(self, found: list[SuggestionView]) -> None:
+        w = self.w
         w.report_view.layer.set_spans([LayerSpan(s.key, s.start, s.end, s.kind) for s in found])
         self.panel.set_suggestions(found)
         w.report_view.viewport().update()
@@ -86,29 +111,29 @@ class Suggestions:
             return
         tags = self.w.palette.tags()
         quote_tag = next((t.id for t in tags if name_key(t.name) == name_key(QUOTE_TAG)), None)
-        if self.w.undo.push(accepting(self.w.report.id, s, quote_tag)) is not None:
-            self._advance()
+        if self._advance(accepting(self.w.report.id, s, quote_tag)):
             self._say(f"Accepted: {s.kind} \u201c{' '.join(s.quote.split())[:60]}\u201d")
 
     def reject(self) -> None:
         s = self._chosen()
-        if s is None or self.w.report is None:
-            return
-        if self.w.undo.push(DismissSuggestion(self.w.report.id, s)) is not None:
-            self._advance()
+        if s is not None and self.w.report is not None:
+            self._advance(DismissSuggestion(self.w.report.id, s))
 
-    def _advance(self) -> None:
-        """Refresh the list; the suggestion that takes the row of the one just handled is
-        the current one now, and is brought into view."""
+    def _advance(self, command: Command) -> bool:
+        """Run the command and read the list again; the suggestion that takes the row of
+        the one just handled is the current one now, and is brought into view."""
         self._advancing = True
         try:
+            if self.w.undo.push(command) is None:
+                return False
             self.refresh()
+            return True
         finally:
             self._advancing = False
 
     def step(self, direction: int) -> None:
         w = self.w
-        if self._timer.isActive():
+        if self._timer.isActive() or self._idle.isActive():
             self.refresh()
         if not self.panel.count():
             self._say("No suggestions in this report")
