@@ -207,7 +207,7 @@ def test_export_100k(tmp_path: Path) -> None:
         for name, exporter in EXPORTERS.items():
             dest = tmp_path / f"out-{name}{exporter.suffix}"
             written = export_annotations(ws, name, dest)
-            assert len(written.annotations) == N_ANNOTATIONS
+            assert len(written.annotations) == (N_ANNOTATIONS if exporter.needs_annotations else 0)
             elapsed = best_of(3, lambda n=name, d=dest: export_annotations(ws, n, d))  # type: ignore[misc]
             size = dest.stat().st_size / 1e6
             if name in TARGETS:
