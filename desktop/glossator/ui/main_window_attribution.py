@@ -12,12 +12,12 @@ from glossator.services.commands import Batch, Command
 from glossator.services.new_speaker import AttributeToNewSpeaker
 from glossator.services.registry import TARGETS, EntryFields, SaveEntry
 from glossator.ui.actions_attribution import AttributionActions
-from glossator.ui.codebook_dialog import CodebookDialog
-from glossator.ui.speaker_summary import SpeakerSummaryDialog
-from glossator.ui.stance_matrix_dialog import StanceMatrixDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened: a faster start
+    from glossator.ui.codebook_dialog import CodebookDialog
     from glossator.ui.main_window import MainWindow
+    from glossator.ui.speaker_summary import SpeakerSummaryDialog
+    from glossator.ui.stance_matrix_dialog import StanceMatrixDialog
 
 
 class Attribution:
@@ -116,6 +116,8 @@ class Attribution:
 
     def open_codebook(self) -> CodebookDialog:
         if self.codebook_dialog is None:
+            from glossator.ui.codebook_dialog import CodebookDialog
+
             self.codebook_dialog = CodebookDialog(self.w.ws, self.w.undo, self.w)
         self.codebook_dialog.reload()
         self.codebook_dialog.show()
@@ -124,6 +126,8 @@ class Attribution:
 
     def open_matrix(self) -> StanceMatrixDialog:
         if self.matrix_dialog is None:
+            from glossator.ui.stance_matrix_dialog import StanceMatrixDialog
+
             self.matrix_dialog = StanceMatrixDialog(self.w.ws, self.w)
             self.matrix_dialog.passageActivated.connect(self.show_passage)
         self.matrix_dialog.reload()
@@ -136,6 +140,8 @@ class Attribution:
             self.w.statusBar().showMessage("Open a report first", 4000)
             return None
         if self.summary_dialog is None:
+            from glossator.ui.speaker_summary import SpeakerSummaryDialog
+
             self.summary_dialog = SpeakerSummaryDialog(self.w)
             self.summary_dialog.passageActivated.connect(self.show_passage)
         self.summary_dialog.show_report(self.w.report, list(self.w.annotations.values()))

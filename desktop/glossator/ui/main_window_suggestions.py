@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from glossator.ui.main_window import MainWindow
 
 IDLE_MS = 600  # after highlighting stops, the list is read again (undone highlights give back)
+OPEN_MS = 250  # a report just opened is read and painted first, its suggestions a moment later
 QUOTE_TAG = "Quote"  # the codebook tag a quotation suggestion is accepted with, when there is one
 
 
@@ -51,9 +52,10 @@ class Suggestions:
         self.panel.tree.itemDoubleClicked.connect(lambda *_: self._reveal())
 
     def show_report(self, _detail: ReportDetail | None) -> None:
-        """A report opened: its suggestions are read once it is painted."""
-        self.panel.set_suggestions([])
-        self._timer.start()
+        """A report opened: its suggestions are read once it is painted and settled."""
+        self._timer.stop()
+        self._show([])
+        self._idle.start(OPEN_MS)
 
     def on_change(self, change: Change) -> None:
         """Codebook edits and rejections are read at once (after the repaint); a highlight
@@ -66,13 +68,16 @@ class Suggestions:
             self._timer.start()
         elif report.id in change.reports:
             if change.annotations or change.annotations_removed:
-                self._drop_taken()
-                self._idle.start()
+                self._drop_taken(change.annotations)
+                self._idle.start(IDLE_MS)
             else:
                 self._timer.start()
 
-    def _drop_taken(self) -> None:
-        taken = {(a.start, a.end) for a in self.w.annotations.values()}
+    def _drop_taken(self, changed: frozenset[str]) -> None:
+        spans = (self.w.annotations.get(u) for u in changed)
+        taken = {(a.start, a.end) for a in spans if a is not None}
+        if not taken:
+            return
         found = self.panel.suggestions()
         kept = [s for s in found if (s.start, s.end) not in taken]
         if len(kept) != len(found):
