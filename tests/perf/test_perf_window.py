@@ -131,7 +131,9 @@ def test_open_and_keypress_in_the_window(qtbot, tmp_path: Path) -> None:  # type
     times = []
     for _ in range(100):
         start = rng.randrange(len(text) // 3, 2 * len(text) // 3)
-        view.select_span(start, start + 40)
+        view.select_span(start, start + 40)  # the selection is on screen before the key
+        view.viewport().repaint()
+        QApplication.processEvents()
         before = len(window.annotations)
         t0 = time.perf_counter()
         qtbot.keyPress(view, Qt.Key.Key_1)

@@ -21,6 +21,7 @@ from glossator.store.models import (
     FootnoteRow,
     ReportRow,
     ReviewerRow,
+    table_of,
     utcnow,
 )
 from glossator.store.snapshot import Snapshot, delete_annotation_rows, restore, snapshot_annotations
@@ -132,33 +133,37 @@ class AddAnnotation(Command):
     def _insert(self, ctx: Context) -> None:
         quote, prefix, suffix = span_context(ctx, self.report_id, self.start, self.end)
         now = utcnow()
-        row = AnnotationRow(
-            uuid=self.uuid,
-            report_id=self.report_id,
-            author_id=reviewer_id(ctx, ctx.reviewer),
-            start=self.start,
-            end=self.end,
-            quote=quote,
-            prefix=prefix,
-            suffix=suffix,
-            note=self.note,
-            status=self.status,
-            created_at=now,
-            modified_at=now,
+        speaker = resolve_speaker(ctx, self.speaker) if self.speaker is not None else None
+        row_id = ctx.session.scalar(  # a Core insert: no ORM object for the hot path
+            insert(table_of(AnnotationRow))
+            .values(
+                uuid=self.uuid,
+                report_id=self.report_id,
+                author_id=reviewer_id(ctx, ctx.reviewer),
+                start=self.start,
+                end=self.end,
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                speaker_id=speaker,
+                note=self.note,
+                status=self.status,
+                orphaned=False,
+                created_at=now,
+                modified_at=now,
+            )
+            .returning(table_of(AnnotationRow).c.id)
         )
-        ctx.session.add(row)
-        ctx.session.flush()
-        _set_links(ctx, row.id, AnnotationTagRow, "tag_id", self.tag_ids)
-        if self.speaker is not None:
-            row.speaker_id = resolve_speaker(ctx, self.speaker)
-        set_stances(ctx, row.id, resolve_stances(ctx, self.stances))
+        assert row_id is not None
+        _set_links(ctx, row_id, AnnotationTagRow, "tag_id", self.tag_ids)
+        set_stances(ctx, row_id, resolve_stances(ctx, self.stances))
         if self.cites:
             notes = ctx.session.execute(
                 select(FootnoteRow.id, FootnoteRow.label).where(
                     FootnoteRow.report_id == self.report_id, FootnoteRow.label.in_(self.cites)
                 )
             ).all()
-            _set_links(ctx, row.id, AnnotationFootnoteRow, "footnote_id", [n.id for n in notes])
+            _set_links(ctx, row_id, AnnotationFootnoteRow, "footnote_id", [n.id for n in notes])
 
     def revert(self, ctx: Context) -> Change:
         row = _annotation(ctx, self.uuid)

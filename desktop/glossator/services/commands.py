@@ -11,9 +11,10 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from glossator.store.models import HistoryRow
+from glossator.store.models import HistoryRow, table_of, utcnow
 from glossator.store.snapshot import Scope, Snapshot, capture, reconcile
 
 
@@ -44,7 +45,7 @@ class Context:
     session: Session
     reviewer: str | None
     action: str = "apply"
-    events: list[HistoryRow] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
     def record(
         self,
@@ -54,17 +55,24 @@ class Context:
         old: dict[str, Any] | None,
         new: dict[str, Any] | None,
     ) -> None:
-        row = HistoryRow(
-            reviewer=self.reviewer,
-            command=command,
-            action=self.action,
-            entity=entity,
-            entity_id=str(entity_id),
-            old=old,
-            new=new,
+        self.events.append(
+            {
+                "at": utcnow(),
+                "reviewer": self.reviewer,
+                "command": command,
+                "action": self.action,
+                "entity": entity,
+                "entity_id": str(entity_id),
+                "old": old,
+                "new": new,
+            }
         )
-        self.session.add(row)
-        self.events.append(row)
+
+    def write_history(self) -> None:
+        """The command's history events, in one statement at the end of its transaction."""
+        if self.events:
+            self.session.execute(insert(table_of(HistoryRow)), self.events)
+            self.events = []
 
 
 class Command(ABC):

@@ -89,6 +89,7 @@ class Workspace:
             ctx = Context(session, self.reviewer, action)
             step = command.apply if action == "apply" else command.revert
             change = step(ctx)
+            ctx.write_history()
         for listener in list(self._listeners):
             listener(change)
         return change
