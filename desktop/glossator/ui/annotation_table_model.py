@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -141,15 +141,6 @@ class AnnotationFilter(FilterOnlyProxy):
 
     def set_tag(self, tag: str | None) -> None:
         self._refilter(lambda: setattr(self, "_tag", tag))
-
-    def _refilter(self, apply: Callable[[], object]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange()
-        else:
-            apply()
-            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -149,15 +148,6 @@ class LibraryFilter(FilterOnlyProxy):
 
     def set_mode(self, mode: str) -> None:
         self._refilter(lambda: setattr(self, "_mode", mode))
-
-    def _refilter(self, apply: Callable[[], object]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange()
-        else:
-            apply()
-            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

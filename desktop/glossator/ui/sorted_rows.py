@@ -8,7 +8,7 @@ proxy only filters.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
@@ -105,6 +105,16 @@ class SortedRowsModel(QAbstractTableModel, Generic[T]):
 
 class FilterOnlyProxy(QSortFilterProxyModel):
     """Filters rows; sorting is handed to a SortedRowsModel source."""
+
+    def _refilter(self, apply: Callable[[], object]) -> None:
+        """Change the filter's criteria (`apply`) and re-filter the rows once."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange()
+        else:
+            apply()
+            self.invalidateRowsFilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
