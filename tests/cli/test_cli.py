@@ -10,14 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from glossator.cli import main
+from tests.cli.helpers import run
 from tests.conftest import SEED_REPORT, SEEDS
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

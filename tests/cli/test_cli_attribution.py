@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from glossator.cli import main
+from tests.cli.helpers import run
 from tests.conftest import SEED_REPORT, SEEDS
 
 HAMAS = "Hamas and Hizbullah were left alone in the arena facing an unknown fate"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

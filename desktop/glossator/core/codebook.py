@@ -20,6 +20,11 @@ SHORTCUT_KEYS = tuple("123456789")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+def is_color(value: str) -> bool:
+    """A colour as the codebook stores it: #rrggbb."""
+    return _COLOR.match(value) is not None
+
+
 class SpeakerKind(StrEnum):
     PERSON = "person"
     GROUP = "group"

@@ -4,7 +4,6 @@ links deduplicated as the schema requires."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from glossator.core.codebook import DEFAULT_TAG_COLOR, Codebook
+from glossator.core.codebook import DEFAULT_TAG_COLOR, Codebook, is_color
 from glossator.core.exchange import STATUSES, ExchangeAnnotation, quote_context
 from glossator.core.names import name_key
 from glossator.services.commands import CommandError
@@ -28,7 +27,6 @@ from glossator.store.models import (
     table_of,
 )
 
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 NAME_LIMITS = {"tag": 200, "speaker": 300, "target": 300, "stance label": 100, "alias": 300}
 
 
@@ -55,7 +53,7 @@ def check_codebook(cb: Codebook) -> Codebook:
     for label in cb.stance_labels:
         _check_name("stance label", label.name)
     tags = tuple(
-        t if _COLOR.match(t.color) else replace(t, color=DEFAULT_TAG_COLOR) for t in cb.tags
+        t if is_color(t.color) else replace(t, color=DEFAULT_TAG_COLOR) for t in cb.tags
     )
     shortcuts = tuple(
         t if t.shortcut is None or t.shortcut in tuple("123456789") else replace(t, shortcut=None)

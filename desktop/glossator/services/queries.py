@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from glossator.core.exchange import utc
 from glossator.services.values import (
     AnnotationView,
     MarkerView,
@@ -164,8 +165,7 @@ def _scoped(stmt: Any, link: Any, report_id: int | None, ids: list[int]) -> Any:
 def _when(value: object) -> dt.datetime:
     """A timestamp read raw: SQLite gives ISO text (parsed in C, far faster than the ORM's
     per-row regex), PostgreSQL a datetime."""
-    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return utc(value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value)))
 
 
 def annotation_views(

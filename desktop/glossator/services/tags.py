@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid as uuidlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from glossator.core.codebook import is_color
 from glossator.core.names import name_key
 from glossator.services.commands import Change, CommandError, Context, StateCommand
 from glossator.store.models import AnnotationTagRow, TagRow
@@ -18,7 +18,6 @@ from glossator.store.snapshot import Scope, part
 if TYPE_CHECKING:
     from glossator.services.workspace import Workspace
 
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +46,7 @@ class SaveTag(StateCommand):
         name = " ".join(fields.name.split())
         if not name:
             raise CommandError("A tag needs a name")
-        if not _COLOR.match(fields.color):
+        if not is_color(fields.color):
             raise CommandError(f"{fields.color!r} is not a colour like #ffd966")
         if fields.shortcut is not None and fields.shortcut not in tuple("123456789"):
             raise CommandError("A tag's shortcut is one of the keys 1 to 9")
