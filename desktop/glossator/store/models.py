@@ -191,7 +191,7 @@ class AnnotationRow(Base):
     __tablename__ = "annotations"
     __table_args__ = (
         CheckConstraint('start >= 0 AND "end" >= start', name="span"),
-        Index("ix_annotations_report_span", "report_id", "start"),
+        Index("ix_annotations_report_span", "report_id", "start", "end"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
