@@ -36,7 +36,7 @@ def test_pressing_1_highlights_the_selection_and_saves_it(qtbot, window, driver,
     assert view.highlight_at(start + 3) == [saved[0].id]
     assert window.selected == saved[0].id
     assert window.inspector.current_id() == saved[0].id
-    assert window.table.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == 1)  # the row follows the paint
     assert window.statusBar().currentMessage() == "Annotation saved"
     assert window.library.model.summary_for(seed_report_id).annotation_count == 1
 
@@ -77,7 +77,7 @@ def test_undo_removes_it_from_the_database_and_redo_restores_the_same_id(
     window.menu_actions.undo.trigger()
     assert workspace.annotation(key) is None
     assert window.report_view.highlight_at(start + 3) == []
-    assert window.table.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == 0)
     assert window.selected is None
     window.menu_actions.redo.trigger()
     restored = workspace.annotation(key)

@@ -46,7 +46,7 @@ def test_j_and_k_walk_the_annotations_in_text_order(qtbot, window, driver):
     qtbot.keyClick(view, Qt.Key.Key_J)
     assert window.selected == ordered[1].id
     assert view.selected() == ordered[1].id
-    assert window.table.selected_id() == ordered[1].id
+    qtbot.waitUntil(lambda: window.table.selected_id() == ordered[1].id)
     qtbot.keyClick(view, Qt.Key.Key_K)
     qtbot.keyClick(view, Qt.Key.Key_K)
     assert window.selected == ordered[2].id  # wraps around
@@ -80,8 +80,9 @@ def test_clicking_a_highlight_selects_it_and_the_inspector_edits_it(qtbot, windo
     window.inspector.note.setPlainText("A threat to Iran")
     window.inspector.commit_note()
     assert workspace.annotation(ordered[2].id).note == "A threat to Iran"
-    assert window.table.model.annotation(window.table.model.row_of(ordered[2].id)).note \
-        == "A threat to Iran"
+    model = window.table.model
+    qtbot.waitUntil(lambda: (row := model.row_of(ordered[2].id)) is not None
+                    and model.annotation(row).note == "A threat to Iran")
     assert window.menu_actions.undo.text() == "&Undo edit note"
     window.menu_actions.undo.trigger()
     assert workspace.annotation(ordered[2].id).note == ""

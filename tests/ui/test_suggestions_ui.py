@@ -47,7 +47,7 @@ def test_a_accepts_the_current_quote_as_an_attributed_annotation_and_undo_takes_
     assert made.tags == ("Quote",)
     assert made.author == "Tester"
     assert quote.key not in {s.key for s in panel.suggestions()}
-    assert window.table.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == 1)
     assert panel.current() is not None and panel.current().key != quote.key  # the next one
     assert window.report_view.layer.current == panel.current().key
     assert window.menu_actions.undo.text() == "&Undo accept suggestion"

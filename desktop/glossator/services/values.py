@@ -73,6 +73,31 @@ class ReportDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportText:
+    """A report's text alone: what a window needs to show it before anything else."""
+
+    id: int
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightValue:
+    """An annotation as painted: its span and its colour (the first tag's)."""
+
+    id: str  # the stable UUID
+    start: int
+    end: int
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpansInRange:
+    markers: tuple[MarkerView, ...]
+    highlights: tuple[HighlightValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TagView:
     id: int
     uuid: str

@@ -14,7 +14,7 @@ from glossator.formats.codebook_json import codebook_from_json, load_default_cod
 from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES
-from glossator.services import attribution, queries
+from glossator.services import attribution, queries, spans
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.reports import ImportReport, PreparedReport
@@ -23,6 +23,8 @@ from glossator.services.values import (
     ImportOutcome,
     ReportDetail,
     ReportSummary,
+    ReportText,
+    SpansInRange,
     SpeakerView,
     StanceLabelView,
     StanceMatrix,
@@ -132,6 +134,19 @@ class Workspace:
         if detail is None:
             raise ReportNotFound(f"Report {report_id} does not exist")
         return detail
+
+    def report_text(self, report_id: int) -> ReportText:
+        """The text and title alone (a quick first paint; `report` has the rest)."""
+        with self.db.session() as session:
+            found = spans.report_text(session, report_id)
+        if found is None:
+            raise ReportNotFound(f"Report {report_id} does not exist")
+        return found
+
+    def spans_in(self, report_id: int, lo: int, hi: int) -> SpansInRange:
+        """Markers and highlights overlapping [lo, hi) in code points: what is in view."""
+        with self.db.session() as session:
+            return spans.spans_in(session, report_id, lo, hi)
 
     def find_report(self, ref: str) -> ReportSummary:
         """A report by id or by a unique, case-insensitive title prefix."""

@@ -113,9 +113,6 @@ class AnnotationTableModel(SortedRowsModel[AnnotationView]):
     def annotations(self) -> list[AnnotationView]:
         return list(self._rows)
 
-    def row_of(self, annotation_id: str) -> int | None:
-        return self._row_of.get(annotation_id)
-
     def set_annotations(self, annotations: Iterable[AnnotationView]) -> None:
         self.set_rows(annotations)
 

@@ -110,11 +110,8 @@ class LibraryModel(SortedRowsModel[ReportSummary]):
         return self._rows[row]
 
     def summary_for(self, report_id: int) -> ReportSummary | None:
-        row = self._row_of.get(report_id)
+        row = self.row_of(report_id)
         return None if row is None else self._rows[row]
-
-    def row_of(self, report_id: int) -> int | None:
-        return self._row_of.get(report_id)
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
         self.set_rows(reports)
@@ -127,11 +124,10 @@ class LibraryModel(SortedRowsModel[ReportSummary]):
         self.remove_rows(report_ids)
 
     def set_annotation_count(self, report_id: int, count: int) -> None:
-        row = self._row_of.get(report_id)
+        row = self.row_of(report_id)
         if row is None or self._rows[row].annotation_count == count:
             return
-        self._rows[row] = replace(self._rows[row], annotation_count=count)
-        self.dataChanged.emit(self.index(row, COUNT), self.index(row, COUNT))
+        self.upsert_rows([replace(self._rows[row], annotation_count=count)])  # may move
 
 
 class LibraryFilter(FilterOnlyProxy):

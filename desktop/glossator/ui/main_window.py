@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
         self.undo = UndoController(workspace, self)
         self.importer = ImportRunner(workspace, self)
         self.imports = WindowImports(self, self.importer)
-        self.report: ReportDetail | None = None
-        self.annotations: dict[str, AnnotationView] = {}
+        self._report: ReportDetail | None = None
+        self._annotations: dict[str, AnnotationView] = {}
         self.selected: str | None = None
         self.editing = Editing(self)
         self.navigation = Navigation(self)
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.table.annotationActivated.connect(self._jump_to_annotation)
         self.inspector.edited.connect(edit.edit)
         self.inspector.spanFromSelectionRequested.connect(lambda _id: edit.span_to_selection())
+        view.painted.connect(self.sync.after_paint)
         view.highlightClicked.connect(self._highlight_clicked)
         view.markerClicked.connect(nav.marker_clicked)
         view.markerHovered.connect(lambda label, _start: self.footnotes.select_note(label))
@@ -144,22 +145,46 @@ class MainWindow(QMainWindow):
 
     # -- the open report --------------------------------------------------------------------
 
+    # The open report's values. A report opened in a shown window is read in two steps
+    # (ViewSync.show_text, then ViewSync.complete once painted); asking for these values
+    # in between completes the reading first, so no caller ever sees half a report.
+
+    @property
+    def report(self) -> ReportDetail | None:
+        self.sync.complete()
+        return self._report
+
+    @report.setter
+    def report(self, detail: ReportDetail | None) -> None:
+        self._report = detail
+
+    @property
+    def annotations(self) -> dict[str, AnnotationView]:
+        self.sync.complete()
+        return self._annotations
+
+    @annotations.setter
+    def annotations(self, views: dict[str, AnnotationView]) -> None:
+        self._annotations = views
+
     def open_report(self, report_id: int, scroll: int | None = None) -> bool:
-        if self.report is not None and self.report.id == report_id and scroll is None:
+        if self.sync.shown_id == report_id and scroll is None:
             return True
+        self.inspector.commit_note()
         try:
+            if self.isVisible():  # the text and what is in view first, the rest once painted
+                self._pending_scroll = scroll
+                self.sync.show_text(self.ws.report_text(report_id))
+                return True
             detail = self.ws.report(report_id)
         except CommandError as exc:
             self.statusBar().showMessage(str(exc), 6000)
             return False
-        self.inspector.commit_note()
         self.sync.show_report(detail, self.ws.annotations(report_id))
         self._pending_scroll = scroll
-        if scroll is not None and self.isVisible():
-            QTimer.singleShot(0, self._apply_scroll)
         return True
 
-    def _apply_scroll(self) -> None:
+    def apply_scroll(self) -> None:
         if self._pending_scroll is not None:
             self.report_view.verticalScrollBar().setValue(self._pending_scroll)
             self._pending_scroll = None
@@ -172,7 +197,7 @@ class MainWindow(QMainWindow):
             defaults = SPLITTER_SIZES["main"]
             main.setSizes([round(x * total / sum(defaults)) for x in defaults])
         if self._pending_scroll is not None:
-            QTimer.singleShot(0, self._apply_scroll)
+            QTimer.singleShot(0, self.apply_scroll)
 
     def select_annotation(self, annotation_id: str | None) -> None:
         """Select one annotation everywhere (None: none)."""

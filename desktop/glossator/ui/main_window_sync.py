@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from glossator.services import Change
-from glossator.services.values import AnnotationView, ReportDetail
+from glossator.services import Change, CommandError
+from glossator.services.values import AnnotationView, ReportDetail, ReportText
 from glossator.ui.footnote_panel import NoteItem
 from glossator.ui.report_view import HighlightSpan, MarkerSpan
 
@@ -43,19 +43,83 @@ class ViewSync:
 
     def __init__(self, window: MainWindow) -> None:
         self.w = window
+        self.shown_id: int | None = None  # the report in the view, read in full or not
+        self._pending: int | None = None  # shown, the rest not read yet
         self.library_timer = QTimer(window)
         self.library_timer.setSingleShot(True)
         self.library_timer.setInterval(80)
         self.library_timer.timeout.connect(self.refresh_library)
+        self.table_timer = QTimer(window)  # the table follows a highlight after its paint
+        self.table_timer.setSingleShot(True)
+        self.table_timer.setInterval(0)
+        self.table_timer.timeout.connect(self.flush_table)
+        self._table_fresh: dict[str, AnnotationView] = {}
+        self._table_removed: set[str] = set()
+        self.complete_timer = QTimer(window)  # in case no paint comes (a minimised window)
+        self.complete_timer.setSingleShot(True)
+        self.complete_timer.setInterval(100)
+        self.complete_timer.timeout.connect(self.complete)
 
-    def show_report(self, detail: ReportDetail | None, views: list[AnnotationView]) -> None:
+    def show_text(self, head: ReportText) -> None:
+        """First step of opening a report in a shown window: its text, with the markers
+        and highlights of the paragraphs in view, painted before anything else is read.
+        The rest (notes, every annotation, the table) follows once that paint is done,
+        or at once when something asks for the window's report values."""
+        w, view = self.w, self.w.report_view
+        w.report, w.selected, w.annotations = None, None, {}
+        self.shown_id, self._pending = head.id, head.id
+        w.editing.reset()
+        w.navigation.reset()
+        view.set_document(head.text, [], [])
+        w.apply_scroll()
+        lo, hi = view.visible_range()
+        found = w.ws.spans_in(head.id, lo, hi)
+        view.set_spans(
+            [MarkerSpan(m.label, m.start, m.end, m.note is None) for m in found.markers],
+            [HighlightSpan(h.id, h.start, h.end, h.color) for h in found.highlights],
+        )
+        w.footnotes.set_notes([])
+        w.table.set_annotations([])
+        w.inspector.show_annotation(None)
+        w.setWindowTitle(f"Glossator \u2014 {head.title}")
+        w.library.select_report(head.id, notify=False)
+        view.announce_next_paint()
+        self.complete_timer.start()
+
+    def after_paint(self) -> None:
+        QTimer.singleShot(0, self.complete)
+
+    def complete(self) -> None:
+        """Second step: read the report in full and fill every view (nothing when done)."""
+        report_id, self._pending = self._pending, None
+        if report_id is None:
+            return
+        self.complete_timer.stop()
         w = self.w
+        try:
+            detail = w.ws.report(report_id)
+        except CommandError as exc:  # deleted from elsewhere in between
+            w.statusBar().showMessage(str(exc), 6000)
+            self.show_report(None, [])
+            return
+        self.show_report(detail, w.ws.annotations(report_id), text_shown=True)
+
+    def show_report(
+        self, detail: ReportDetail | None, views: list[AnnotationView], text_shown: bool = False
+    ) -> None:
+        w = self.w
+        self._pending = None
+        self.table_timer.stop()
+        self._table_fresh, self._table_removed = {}, set()
+        self.shown_id = detail.id if detail is not None else None
         w.report, w.selected = detail, None
         w.annotations = {a.id: a for a in views}
         w.editing.reset()
         w.navigation.reset()
         if detail is None:
             w.report_view.set_document("", [], [])
+        elif text_shown:
+            w.report_view.set_spans(marker_spans(detail), [highlight(a) for a in views])
         else:
             w.report_view.set_document(detail.text, marker_spans(detail),
                                        [highlight(a) for a in views])
@@ -92,7 +156,8 @@ class ViewSync:
         removed = [u for u in change.annotations_removed if w.annotations.pop(u, None)]
         for uuid in removed:
             w.report_view.remove_highlight(uuid)
-        w.table.remove(removed)
+            self._table_fresh.pop(uuid, None)
+        self._table_removed.update(removed)
         if len(change.annotations) > BATCH_QUERY:
             fresh = [a for a in w.ws.annotations(w.report.id) if a.id in change.annotations]
         else:
@@ -101,12 +166,27 @@ class ViewSync:
         for a in fresh:
             w.annotations[a.id] = a
             w.report_view.add_highlight(highlight(a))
-        w.table.upsert(fresh)
-        w.library.model.set_annotation_count(w.report.id, len(w.annotations))
+            self._table_fresh[a.id] = a
+            self._table_removed.discard(a.id)
+        self.table_timer.start()  # the highlight is painted first, the table row after
         if w.selected in removed:
             w.select_annotation(None)
         elif w.selected in change.annotations:
             w.select_annotation(w.selected)
+
+    def flush_table(self) -> None:
+        """Bring the annotation table and the library's count up to date with the
+        highlights changed since the last paint (at once when something needs them)."""
+        self.table_timer.stop()
+        w = self.w
+        removed, self._table_removed = self._table_removed, set()
+        fresh, self._table_fresh = self._table_fresh, {}
+        if removed:
+            w.table.remove(removed)
+        if fresh:
+            w.table.upsert(fresh.values())
+        if (removed or fresh) and w.report is not None:
+            w.library.model.set_annotation_count(w.report.id, len(w.annotations))
 
     def refresh_library(self) -> None:
         self.library_timer.stop()

@@ -71,6 +71,7 @@ class ReportView(PointerTextEdit):
     highlightClicked = Signal(str)
     markerClicked = Signal(str, int)
     markerHovered = Signal(str, int)
+    painted = Signal()  # once, after the paint that follows announce_next_paint()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +104,7 @@ class ReportView(PointerTextEdit):
         self._generation = 0
         self._selected: str | None = None
         self.layer = DashedLayer()  # suggestions: dashed, unfilled, never highlights
+        self._announce = False
 
     # -- content -------------------------------------------------------------------------
 
@@ -125,6 +127,24 @@ class ReportView(PointerTextEdit):
 
     def text(self) -> str:
         return self._text
+
+    def set_spans(self, markers: Sequence[MarkerSpan], highlights: Sequence[HighlightSpan]) -> None:
+        """Replace the markers and highlights of the text shown (a report read in two steps:
+        the spans in view first, every span a moment later)."""
+        self._markers = SpanIndex(markers)
+        self._index_highlights(highlights)
+        self.viewport().update()
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code points [lo, hi) of the paragraphs in view now (laid out, not yet painted)."""
+        blocks = [block for block, _top in visible_blocks(self)]
+        if not blocks:
+            return (0, 0)
+        last = blocks[-1]
+        return (
+            self._offsets.from_qt(blocks[0].position()),
+            self._offsets.from_qt_end(last.position() + last.length() - 1),
+        )
 
     def set_highlights(self, highlights: Sequence[HighlightSpan]) -> None:
         """Replace every highlight; paragraphs are restyled as they are painted."""
@@ -270,6 +290,13 @@ class ReportView(PointerTextEdit):
                 painter.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 2, 2)
             painter.end()
         self.layer.paint(self, self._offsets)
+        if self._announce:
+            self._announce = False
+            self.painted.emit()
+
+    def announce_next_paint(self) -> None:
+        """Emit `painted` once the next paint is done."""
+        self._announce = True
 
     def selected_rects(self) -> list[QRectF]:
         """Viewport rectangles of the selected annotation's visible lines (its outline)."""

@@ -1,0 +1,68 @@
+"""The narrow reads behind a quick first paint: a report's text alone, and the marker and
+highlight spans inside one stretch of it (what a window shows before reading the rest).
+
+Both are Core statements on indexed columns: the annotations' `(report_id, start, end)`
+index answers the stretch query without touching rows outside it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from glossator.services.queries import DEFAULT_COLOR
+from glossator.services.values import HighlightValue, MarkerView, ReportText, SpansInRange
+from glossator.store.models import (
+    AnnotationRow,
+    AnnotationTagRow,
+    FootnoteRefRow,
+    FootnoteRow,
+    ReportRow,
+    TagRow,
+)
+
+
+def report_text(session: Session, report_id: int) -> ReportText | None:
+    row = session.execute(
+        select(ReportRow.id, ReportRow.title, ReportRow.text).where(ReportRow.id == report_id)
+    ).first()
+    return ReportText(row[0], row[1], row[2]) if row is not None else None
+
+
+def spans_in(session: Session, report_id: int, lo: int, hi: int) -> SpansInRange:
+    """Markers and highlights of the report that overlap [lo, hi), code points; a
+    highlight's colour is its first tag's, exactly as in the full annotation values."""
+    a = AnnotationRow
+    rows = session.execute(
+        select(a.id, a.uuid, a.start, a.end)
+        .where(a.report_id == report_id, a.start < hi, a.end > lo)
+        .order_by(a.start, a.end, a.id)
+    ).all()
+    colors: dict[int, str] = {}
+    if rows:
+        first: dict[int, str] = defaultdict(lambda: DEFAULT_COLOR)
+        for aid, color in session.execute(
+            select(AnnotationTagRow.annotation_id, TagRow.color)
+            .join(TagRow, TagRow.id == AnnotationTagRow.tag_id)
+            .where(AnnotationTagRow.annotation_id.in_([r[0] for r in rows]))
+            .order_by(TagRow.sort_order.desc(), TagRow.id.desc())
+        ):
+            first[aid] = color  # the last one written is the first in tag order
+        colors = first
+    highlights = tuple(
+        HighlightValue(uuid, start, end, colors.get(aid, DEFAULT_COLOR))
+        for aid, uuid, start, end in rows
+    )
+    r = FootnoteRefRow
+    markers = tuple(
+        MarkerView(label, start, end, note)
+        for label, start, end, note in session.execute(
+            select(r.label, r.start, r.end, FootnoteRow.label)
+            .outerjoin(FootnoteRow, FootnoteRow.id == r.footnote_id)
+            .where(r.report_id == report_id, r.start < hi, r.end > lo)
+            .order_by(r.start)
+        )
+    )
+    return SpansInRange(markers, highlights)
