@@ -94,7 +94,7 @@ def test_invalid_text_after_a_bom_is_refused():
     [
         (b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(30), "DOCX/ZIP files are not supported yet"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(30), "ZIP archive"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
         (b"GIF89a\x01\x00", "GIF"),
         (b"\x7fELF\x02\x01\x01", "ELF"),
@@ -106,6 +106,16 @@ def test_binary_files_are_refused(data: bytes, words: str):
     refused = _refusal(data, "upload.dat")
     assert refused.reason.startswith("binary file (")
     assert words in str(refused)
+
+
+def test_word_97_2003_and_encrypted_office_files_get_their_own_reason():
+    ole = decoding.OLE_MAGIC + bytes(504)
+    assert _refusal(ole + "WordDocument".encode("utf-16-le"), "old.doc").reason.startswith(
+        "legacy Word 97-2003 document (.doc); open it in Word or LibreOffice"
+    )
+    encrypted = ole + "EncryptedPackage".encode("utf-16-le")
+    assert "password-protected" in _refusal(encrypted, "secret.docx").reason
+    assert _refusal(ole, "other.xls").reason == "binary file (old Microsoft Office document)"
 
 
 def test_random_bytes_are_refused():

@@ -119,7 +119,9 @@ def test_sniff_format(name: str, data: bytes, expected: str):
 
 
 def test_supported_suffixes():
-    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"} == SUPPORTED_SUFFIXES
+    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx"} == (
+        SUPPORTED_SUFFIXES
+    )
 
 
 def test_read_report_normalizes_and_guesses_cp1252():
@@ -140,8 +142,10 @@ def test_read_report_refuses_a_document_without_text():
 def test_read_report_refuses_binary_with_the_file_name():
     with pytest.raises(ImportRefused, match=r"^scan\.png: refused: binary file \(PNG image\)$"):
         read_report(b"\x89PNG\r\n\x1a\n" + bytes(100), "scan.png")
-    with pytest.raises(ImportRefused, match="DOCX/ZIP files are not supported yet"):
+    with pytest.raises(ImportRefused, match=r"^letter\.docx: refused: damaged Word document"):
         read_report(b"PK\x03\x04" + bytes(100), "letter.docx")
+    with pytest.raises(ImportRefused, match=r"^bundle\.zip: refused: not a Word document: a zip"):
+        read_report(b"PK\x05\x06" + bytes(18), "bundle.zip")
 
 
 def test_long_heading_title_is_cut():

@@ -9,7 +9,15 @@ from charset_normalizer import from_bytes
 
 from .errors import ImportRefused
 
-__all__ = ["MAX_REPORT_BYTES", "Decoded", "decode_report_bytes"]
+__all__ = [
+    "MAX_REPORT_BYTES",
+    "OLE_MAGIC",
+    "ZIP_MAGICS",
+    "Decoded",
+    "check_report_size",
+    "decode_report_bytes",
+    "ole_refusal",
+]
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 
@@ -22,13 +30,12 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
 
-_ZIP = "DOCX/ZIP files are not supported yet"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: old Office, or encrypted
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")  # .docx files are zip archives
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", _ZIP),
-    (b"PK\x05\x06", _ZIP),
-    (b"PK\x07\x08", _ZIP),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office document"),
+    *((magic, "ZIP archive") for magic in ZIP_MAGICS),
+    (OLE_MAGIC, "old Microsoft Office document"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
     (b"GIF87a", "GIF image"),
@@ -78,10 +85,39 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
+def ole_refusal(data: bytes) -> str | None:
+    """Why an OLE compound file (an old Office file, or an encrypted new one) is refused,
+    when it is a Word document or encrypted; None for anything else.
+
+    The names of the streams in the file's directory are UTF-16: an encrypted Office
+    document holds ``EncryptedPackage``, a Word 97-2003 document holds ``WordDocument``.
+    """
+    if not data.startswith(OLE_MAGIC):
+        return None
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        return (
+            "password-protected or encrypted Office document; remove the password in Word"
+            " (File > Info > Protect Document), save, and import it again"
+        )
+    if _utf16("WordDocument") in data:
+        return (
+            "legacy Word 97-2003 document (.doc); open it in Word or LibreOffice, save it"
+            " as .docx, and import that"
+        )
+    return None
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
 def _refusal(data: bytes) -> str | None:
     """Why ``data`` (without a BOM) is not a text report, or None when it may be."""
     if data.startswith(b"{\\rtf"):
         return "RTF documents are not supported yet"
+    office = ole_refusal(data)
+    if office is not None:
+        return office
     kind = _binary_kind(data)
     return None if kind is None else f"binary file ({kind})"
 
@@ -137,13 +173,18 @@ def _from_bom(data: bytes, name: str) -> Decoded | None:
     return None
 
 
-def decode_report_bytes(data: bytes, name: str) -> Decoded:
-    """Decode the bytes of a report file, or raise ``ImportRefused`` with a clear reason."""
+def check_report_size(data: bytes, name: str) -> None:
+    """``ImportRefused`` for an empty file or one over ``MAX_REPORT_BYTES``."""
     if len(data) > MAX_REPORT_BYTES:
         limit = _size(MAX_REPORT_BYTES)
         raise ImportRefused(name, f"too large ({_size(len(data))}; the limit is {limit})")
     if not data:
         raise ImportRefused(name, "empty file")
+
+
+def decode_report_bytes(data: bytes, name: str) -> Decoded:
+    """Decode the bytes of a report file, or raise ``ImportRefused`` with a clear reason."""
+    check_report_size(data, name)
     decoded = _from_bom(data, name)
     if decoded is None:
         refusal = _refusal(data)

@@ -1,4 +1,7 @@
-"""Report import: bytes -> decoded text -> format reader -> normalized text, title, date."""
+"""Report import: bytes -> decoded text -> format reader -> normalized text, title, date.
+
+A Word ``.docx`` file is a zip of XML parts, not text: it skips decoding and goes to its
+own reader, which hands back the same kind of text as the others."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from pathlib import PurePath
 from glossator.core.metadata import MAX_TITLE_CHARS, guess_date, guess_title
 from glossator.core.text import normalize_text
 
-from .decoding import Decoded, decode_report_bytes
+from .decoding import ZIP_MAGICS, Decoded, check_report_size, decode_report_bytes
+from .docx_reader import read_docx
 from .errors import ImportRefused
 from .html_reader import read_html
 from .markdown_reader import read_markdown
@@ -28,6 +32,7 @@ _SUFFIX_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".docx": "docx",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_FORMATS)
 
@@ -70,7 +75,11 @@ def _looks_like_html(head: str) -> bool:
 
 
 def sniff_format(data: bytes, name: str) -> str:
-    """``"text"``, ``"markdown"`` or ``"html"``: by file extension, else by content."""
+    """``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``: by file extension, else by
+    content. A zip archive is always given to the ``docx`` reader, which refuses any zip
+    that is not a Word document."""
+    if data.startswith(ZIP_MAGICS):
+        return "docx"
     suffix = PurePath(name).suffix.lower()
     if suffix in _SUFFIX_FORMATS:
         return _SUFFIX_FORMATS[suffix]
@@ -108,11 +117,16 @@ def _declared_html_charset(data: bytes, decoded: Decoded) -> Decoded:
 
 def read_report(data: bytes, name: str) -> ParsedReport:
     """Read one report file; raises ``ImportRefused`` with a one-line reason."""
-    decoded = decode_report_bytes(data, name)
     source_format = sniff_format(data, name)
-    if source_format == "html" and decoded.guessed:
-        decoded = _declared_html_charset(data, decoded)
-    extracted = _READERS[source_format](decoded.text)
+    if source_format == "docx":
+        check_report_size(data, name)
+        decoded = Decoded("", "utf-8", guessed=False)  # the XML parts are read as XML
+        extracted = read_docx(data, name)
+    else:
+        decoded = decode_report_bytes(data, name)
+        if source_format == "html" and decoded.guessed:
+            decoded = _declared_html_charset(data, decoded)
+        extracted = _READERS[source_format](decoded.text)
     text = normalize_text(extracted.text)
     if not text.strip():
         raise ImportRefused(name, f"no readable text (the {source_format} file shows nothing)")
