@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from glossator import __version__
-from glossator.cli import attribution, exchange, reports
+from glossator.cli import attribution, exchange, reports, review
 from glossator.cli.common import CliError
 from glossator.services import CommandError, Workspace
 from glossator.store.errors import StoreError
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.register(sub)
     attribution.register(sub)
     exchange.register(sub)
+    review.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from glossator.cli.common import CliError, print_json
+from glossator.core.exchange import STATUSES
 from glossator.formats.exchange_errors import ExchangeFormatError
 from glossator.formats.registry import EXPORTERS, IMPORTERS, importer_for
 from glossator.services import Workspace
@@ -18,8 +19,9 @@ from glossator.services.exchange_import import ImportAnnotations
 def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     dest = Path(args.dest)
     report_ids = [ws.find_report(r).id for r in args.report] if args.report else None
+    statuses = ["accepted"] if args.final else (args.status or None)
     try:
-        written = export_annotations(ws, args.format, dest, report_ids)
+        written = export_annotations(ws, args.format, dest, report_ids, statuses)
     except ExchangeFormatError as exc:
         raise CliError(f"{dest.name}: {exc}") from exc
     except OSError as exc:
@@ -63,6 +65,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("dest", help="the file to write (brat: a .zip, or a folder)")
     p.add_argument(
         "--report", action="append", default=[], help="only this report (id or title); repeatable"
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        choices=list(STATUSES),
+        help="only annotations with this status; repeatable",
+    )
+    p.add_argument(
+        "--final", action="store_true", help="only the final set: the accepted annotations"
     )
     p.set_defaults(func=cmd_export)
     p = sub.add_parser(

@@ -115,11 +115,13 @@ def exchange_set(
     *,
     texts: bool = False,
     label: str = DEFAULT_LABEL,
+    statuses: Sequence[str] | None = None,
 ) -> ExchangeSet:
     """The annotations of the chosen reports (all when None), with the codebook, and the
-    report texts when `texts` (for formats that carry them)."""
+    report texts when `texts` (for formats that carry them); only those whose status is
+    one of `statuses` when given (["accepted"]: the final set)."""
     with paused_gc():
-        return _exchange_set(session, report_ids, texts, label)
+        return _exchange_set(session, report_ids, texts, label, statuses)
 
 
 @contextmanager
@@ -136,7 +138,11 @@ def paused_gc() -> Iterator[None]:
 
 
 def _exchange_set(
-    session: Session, report_ids: Sequence[int] | None, texts: bool, label: str
+    session: Session,
+    report_ids: Sequence[int] | None,
+    texts: bool,
+    label: str,
+    statuses: Sequence[str] | None = None,
 ) -> ExchangeSet:
     ids = list(report_ids) if report_ids is not None else None
     conn = session.connection()
@@ -167,6 +173,8 @@ def _exchange_set(
     ).order_by(a.report_id, a.start, a.end, a.id)
     if ids is not None:
         stmt = stmt.where(a.report_id.in_(ids))
+    if statuses is not None:
+        stmt = stmt.where(a.status.in_(list(statuses)))
     no_tags: tuple[str, ...] = ()
     annotations = []
     for row in conn.execute(stmt).all():
@@ -197,24 +205,33 @@ def _exchange_set(
 
 
 def build_set(
-    ws: Workspace, report_ids: Sequence[int] | None = None, *, texts: bool = False
+    ws: Workspace,
+    report_ids: Sequence[int] | None = None,
+    *,
+    texts: bool = False,
+    statuses: Sequence[str] | None = None,
 ) -> ExchangeSet:
     with ws.db.session() as session:
-        return exchange_set(session, report_ids, texts=texts)
+        return exchange_set(session, report_ids, texts=texts, statuses=statuses)
 
 
 def export_annotations(
-    ws: Workspace, format_name: str, dest: Path, report_ids: Sequence[int] | None = None
+    ws: Workspace,
+    format_name: str,
+    dest: Path,
+    report_ids: Sequence[int] | None = None,
+    statuses: Sequence[str] | None = None,
 ) -> ExchangeSet:
-    """Write the annotations of the chosen reports (all when None) to `dest`; the set written
-    is returned (for counts). An unknown format is a CommandError naming the known ones."""
+    """Write the annotations of the chosen reports (all when None) to `dest`, only those
+    with one of `statuses` when given; the set written is returned (for counts). An unknown
+    format is a CommandError naming the known ones."""
     exporter = EXPORTERS.get(format_name)
     if exporter is None:
         raise CommandError(
             f"Unknown export format {format_name!r} (choose one of {', '.join(EXPORTERS)})"
         )
     if exporter.needs_annotations:
-        s = build_set(ws, report_ids, texts=exporter.needs_texts)
+        s = build_set(ws, report_ids, texts=exporter.needs_texts, statuses=statuses)
     else:
         s = ExchangeSet(codebook=ws.codebook())
     exporter.write(s, dest)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from glossator import paths
+from glossator.core.agreement import AgreementResult
 from glossator.core.codebook import Codebook
 from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
 from glossator.formats.decoding import MAX_REPORT_BYTES
@@ -18,6 +19,8 @@ from glossator.services import attribution, queries, spans
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.reports import ImportReport, PreparedReport
+from glossator.services.review_queries import find_annotation, review_thread
+from glossator.services.review_values import ReviewThread
 from glossator.services.values import (
     AnnotationView,
     ImportOutcome,
@@ -312,3 +315,25 @@ class Workspace:
 
     def backup(self, dest: Path | None = None) -> Path:
         return self.db.backup(dest)
+
+    # -- review -----------------------------------------------------------------------------
+
+    def review_thread(self, annotation: str) -> ReviewThread | None:
+        """The decisions and comments on an annotation, threaded (None: no such annotation)."""
+        with self.db.session() as session:
+            return review_thread(session, annotation)
+
+    def find_annotation(self, ref: str) -> str:
+        """The full id of the annotation whose id is, or uniquely starts with, `ref`."""
+        with self.db.session() as session:
+            return find_annotation(session, ref)
+
+    def agreement(
+        self, reviewers: Sequence[str], report_ids: Sequence[int] | None = None,
+        tag: str | None = None,
+    ) -> AgreementResult:
+        """Agreement of reviewers (code-point units per tag, span F1, disagreements)."""
+        from glossator.services.agreement import agreement
+
+        with self.db.session() as session:
+            return agreement(session, reviewers, report_ids, tag)
