@@ -19,6 +19,7 @@ from glossator.services import attribution, queries, spans
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.reports import ImportReport, PreparedReport
+from glossator.services.search import SearchHit, search_library
 from glossator.services.review_queries import find_annotation, review_thread
 from glossator.services.review_values import ReviewThread
 from glossator.services.values import (
@@ -150,6 +151,11 @@ class Workspace:
         """Markers and highlights overlapping [lo, hi) in code points: what is in view."""
         with self.db.session() as session:
             return spans.spans_in(session, report_id, lo, hi)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Reports holding every word of `query` (title or text), best first, with snippets."""
+        with self.db.session() as session:
+            return search_library(session, query, limit)
 
     def find_report(self, ref: str) -> ReportSummary:
         """A report by id or by a unique, case-insensitive title prefix."""

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from glossator.store.errors import DatabaseCorrupt, NotAWorkspace
+from glossator.store.search import FTS_TABLE, FTS_TRIGGERS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -66,4 +67,13 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
         f"foreign key: {table} row {rowid} points to a missing {parent}"
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
     ]
-    return problems
+    return problems + search_index_problems(conn)
+
+
+def search_index_problems(conn: sqlite3.Connection) -> list[str]:
+    """The search index needs its triggers, or it silently falls behind the reports."""
+    names = {str(r[0]) for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    if FTS_TABLE not in names:
+        return []
+    return [f"search index: trigger {t} is missing" for t in FTS_TRIGGERS if t not in names]

@@ -1,0 +1,162 @@
+"""Full-text search of the reports: SQLite FTS5, or PostgreSQL text search.
+
+Migration 0004 builds the index: on SQLite an external-content FTS5 table over report title
+and text (unicode61, diacritics removed), kept in step by triggers on `reports`; on PostgreSQL
+a generated `tsvector` column with a GIN index. Both are invisible to the ORM models and to
+Alembic's autogenerate (see `hidden_from_autogenerate`).
+
+What the user typed is never passed on as query syntax: it is split on white space, each
+word is cut into the letters-and-digits tokens the index itself would see, and each word
+becomes a quoted phrase (words are ANDed; the last word also matches as a prefix while it
+is still being typed). Quotes, `*`, `-`, `NEAR`, `:` and brackets are plain separators.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from glossator.store.errors import StoreError
+
+FTS_TABLE = "reports_fts"  # SQLite; FTS5 adds shadow tables named reports_fts_*
+FTS_TRIGGERS = ("reports_fts_insert", "reports_fts_delete", "reports_fts_update")
+PG_COLUMN = "search_document"  # PostgreSQL: a generated tsvector column of `reports`
+PG_INDEX = "ix_reports_search_document"
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use characters around matched words
+SNIPPET_TOKENS = 24
+MAX_WORDS = 32
+PG_HEADLINE_CHARS = 200_000  # ts_headline parses its whole input: long reports are cut
+TITLE_WEIGHT = 4.0  # a word in the title counts as much as four in the text (SQLite bm25)
+
+# The tokens unicode61 sees: runs of letters and digits (combining marks, punctuation,
+# symbols and `_` separate them, as they do in the index).
+TOKEN = re.compile(r"[^\W_]+")
+
+
+class StoredHit(NamedTuple):
+    report_id: int
+    title: str
+    rank: float  # higher is better
+    snippet: str  # a stretch of the text, matched words between MARK_OPEN and MARK_CLOSE
+    snippet_start: int | None  # code point offset of the snippet in the report text
+    text_length: int  # in code points
+
+
+def hidden_from_autogenerate(name: str | None, type_: str) -> bool:
+    """The search index's tables, column and index, which the ORM models do not declare."""
+    if name is None:
+        return False
+    if type_ == "table":
+        return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+    if type_ == "column":
+        return name == PG_COLUMN
+    return type_ == "index" and name == PG_INDEX
+
+
+def fold(token: str) -> str:
+    """Lower case without diacritics, as the index compares tokens."""
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+def query_words(query: str) -> list[tuple[str, ...]]:
+    """The words of a query, each as its tokens (`river-council` is two, searched as a
+    phrase); words with no letter or digit are dropped."""
+    words = [tuple(TOKEN.findall(piece)) for piece in query.replace("\x00", " ").split()]
+    return [w for w in words if w][:MAX_WORDS]
+
+
+def prefix_wanted(query: str) -> bool:
+    """The last word is still being typed unless the query ends with a space."""
+    return bool(query) and not query[-1].isspace()
+
+
+def fts5_match(words: list[tuple[str, ...]], prefix: bool) -> str:
+    """An FTS5 MATCH expression: one quoted phrase per word, implicitly ANDed."""
+    phrases = ['"' + " ".join(w).replace('"', '""') + '"' for w in words]
+    if prefix and phrases:
+        phrases[-1] += " *"
+    return " ".join(phrases)
+
+
+def pg_tsquery(words: list[tuple[str, ...]], prefix: bool) -> str:
+    """A PostgreSQL tsquery: words ANDed, the tokens of a word as a phrase (`<->`)."""
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        lexemes = [f"'{t}'" for t in word]  # tokens hold letters and digits only
+        if prefix and i == len(words) - 1:
+            lexemes[-1] += ":*"
+        parts.append(lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")")
+    return " & ".join(parts)
+
+
+_SQLITE_SEARCH = f"""
+SELECT h.id, r.title, h.score, h.snip,
+       instr(r.text, replace(replace(h.snip, :mo, ''), :mc, '')) AS at, length(r.text) AS n
+FROM (
+    SELECT rowid AS id, -bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS score,
+           snippet({FTS_TABLE}, 1, :mo, :mc, '', :tokens) AS snip
+    FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match
+    ORDER BY score DESC, rowid LIMIT :limit
+) AS h JOIN reports AS r ON r.id = h.id
+ORDER BY h.score DESC, h.id
+"""
+
+_PG_SEARCH = f"""
+WITH q AS (SELECT to_tsquery('simple', :match) AS q),
+top AS (
+    SELECT r.id, ts_rank(r.{PG_COLUMN}, q.q) AS score
+    FROM reports AS r, q WHERE r.{PG_COLUMN} @@ q.q
+    ORDER BY score DESC, r.id LIMIT :limit
+),
+h AS (
+    SELECT top.id, top.score, r.title, r.text,
+           ts_headline('simple', left(r.text, {PG_HEADLINE_CHARS}), q.q, :options) AS snip
+    FROM top JOIN reports AS r ON r.id = top.id, q
+)
+SELECT id, title, score, snip,
+       strpos(text, replace(replace(snip, :mo, ''), :mc, '')) AS at, char_length(text) AS n
+FROM h ORDER BY score DESC, id
+"""
+
+
+def _pg_options(tokens: int) -> str:
+    return (
+        f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords={tokens}, "
+        f"MinWords={max(1, tokens // 2)}, ShortWord=0"
+    )
+
+
+def search_reports(
+    session: Session | Connection, query: str, limit: int = 20, tokens: int = SNIPPET_TOKENS
+) -> list[StoredHit]:
+    """The best `limit` reports for `query` (every word must occur), best first."""
+    words = query_words(query)
+    if not words or limit < 1:
+        return []
+    prefix = prefix_wanted(query)
+    bind = session.get_bind() if isinstance(session, Session) else session
+    dialect = bind.dialect.name
+    params: dict[str, object] = {"mo": MARK_OPEN, "mc": MARK_CLOSE, "limit": limit}
+    if dialect == "sqlite":
+        sql = _SQLITE_SEARCH
+        params.update(match=fts5_match(words, prefix), tokens=max(1, min(tokens, 64)))
+    elif dialect == "postgresql":
+        sql = _PG_SEARCH
+        params.update(match=pg_tsquery(words, prefix), options=_pg_options(tokens))
+    else:
+        raise StoreError(f"full-text search is not available on {dialect}")
+    rows = session.execute(text(sql), params).all()
+    return [
+        StoredHit(
+            int(rid), str(title), float(score), str(snip or ""),
+            int(at) - 1 if at else None, int(n or 0),
+        )
+        for rid, title, score, snip, at, n in rows
+    ]
