@@ -140,3 +140,29 @@ def test_real_process_exit_codes(tmp_path: Path) -> None:
         [sys.executable, "-m", "glossator", "--version"], capture_output=True, text=True, timeout=60
     )
     assert version.returncode == 0 and version.stdout.startswith("Glossator ")
+
+
+def test_import_docx_and_refuse_a_bad_one(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from tests.formats.docx_builder import build_docx, en_ref, p, r
+
+    good = tmp_path / "briefing.docx"
+    good.write_bytes(build_docx(p("Briefing", en_ref(5), " text."), endnotes={5: r("Endnote.")}))
+    code, out, err = run(capsys, "--db", db, "import", str(good))
+    assert code == 0 and err == ""
+    assert out.startswith("briefing.docx: imported as report 1")
+    code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
+    data = json.loads(out)
+    assert data["text"] == "Briefing[1] text.\n\n[1] Endnote."
+    assert [(m["label"], m["note"]) for m in data["markers"]] == [("1", "1")]
+    assert data["notes"][0]["text"] == "Endnote."
+
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04" + bytes(64))
+    code, out, err = run(capsys, "--db", db, "import", str(bad))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("broken.docx: refused: damaged Word document (not a readable zip")
+    code, out, _ = run(capsys, "--db", db, "reports", "--json")
+    assert len(json.loads(out)) == 1

@@ -152,3 +152,12 @@ def _rels(items: Iterable[tuple[str, str]]) -> str:
         for i, (kind, target) in enumerate(items, start=1)
     )
     return f'{_DECL}<Relationships xmlns="{_PKG_REL}">{rows}</Relationships>'
+
+
+def zip_entries(entries: dict[str, bytes]) -> bytes:
+    """A zip archive of ``entries``, whatever they are."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()

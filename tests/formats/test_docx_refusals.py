@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 
 from glossator.formats.decoding import OLE_MAGIC
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import read_report
-from tests.formats.docx_builder import build_docx, document, p
+from tests.formats.docx_builder import build_docx, document, p, zip_entries
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -29,14 +26,6 @@ def _refused(data: bytes, name: str) -> str:
     message = str(caught.value)
     assert message.startswith(f"{name}: refused: ") and "\n" not in message
     return caught.value.reason
-
-
-def _zip(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 def _ole(*streams: str) -> bytes:
@@ -72,8 +61,8 @@ def test_damaged_entry_is_refused():
     ],
 )
 def test_zip_that_is_not_a_word_document_is_refused(entries: dict[str, bytes], words: str):
-    assert words in _refused(_zip(entries), "archive.zip")
-    assert words in _refused(_zip(entries), "mislabelled.docx")
+    assert words in _refused(zip_entries(entries), "archive.zip")
+    assert words in _refused(zip_entries(entries), "mislabelled.docx")
 
 
 def test_encrypted_office_file_is_refused():

@@ -122,3 +122,74 @@ def test_every_command_leaves_history(ws: Workspace) -> None:
     assert "ImportReport" in commands and "RenameReport" in commands
     assert all(r[1] == "ana" for r in rows if r[0] != "ImportCodebook")
     assert rows[-1][2] == {"title": "Renamed"}
+
+
+def _history_count(ws: Workspace) -> int:
+    from sqlalchemy import func, select
+
+    from glossator.store.models import HistoryRow
+
+    with ws.db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(HistoryRow)) or 0)
+
+
+def test_docx_is_imported_with_linked_footnotes_and_endnotes(ws: Workspace, tmp_path: Path) -> None:
+    from tests.formats.docx_builder import build_docx, fn_ref, p, r
+
+    body = p("Harbor statement", style="Title") + p(
+        "The spokesman said", fn_ref(1), " the port would reopen", fn_ref(2), " soon", fn_ref(1)
+    )
+    path = tmp_path / "statement.docx"
+    path.write_bytes(
+        build_docx(
+            body, footnotes={1: r("Press call, 2 May 2024."), 2: r("Port notice."), 3: r("Unused.")}
+        )
+    )
+    (outcome,) = ws.import_paths([path])
+    assert outcome.status == "imported", outcome.line()
+    detail = ws.report(outcome.report_id or 0)
+    assert detail.title == "Harbor statement"
+    assert detail.footnote_style == "bracket"
+    assert [(m.label, m.note) for m in detail.markers] == [("1", "1"), ("2", "2"), ("1", "1")]
+    for m in detail.markers:
+        assert detail.text[m.start : m.end] == f"[{m.label}]"
+    one = next(n for n in detail.notes if n.label == "1")
+    assert one.text == "Press call, 2 May 2024." and len(one.cited_by) == 2
+    assert detail.uncited_notes == ("3",) and detail.missing_notes == ()
+    assert detail.body_end == detail.text.index("[1] Press call")
+
+
+def test_refused_docx_files_leave_the_workspace_unchanged(ws: Workspace, tmp_path: Path) -> None:
+    from glossator.formats.decoding import OLE_MAGIC
+    from tests.formats.docx_builder import build_docx, p, zip_entries
+    from tests.formats.test_docx_refusals import BILLION_LAUGHS
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.docx").write_bytes(build_docx(p("A good report")))
+    (folder / "corrupt.docx").write_bytes(b"PK\x03\x04" + bytes(200))
+    (folder / "encrypted.docx").write_bytes(
+        OLE_MAGIC + bytes(500) + "EncryptedPackage".encode("utf-16-le")
+    )
+    bomb = BILLION_LAUGHS + '<w:document xmlns:w="urn:w">&lol9;</w:document>'
+    (folder / "bomb.docx").write_bytes(build_docx(document_xml=bomb))
+    (folder / "zipbomb.docx").write_bytes(
+        build_docx(p("x"), extra={"word/media/filler.bin": bytes(8 * 1024 * 1024)})
+    )
+    (folder / "sheet.docx").write_bytes(zip_entries({"xl/workbook.xml": b"<x/>"}))
+    legacy = tmp_path / "old.doc"
+    legacy.write_bytes(OLE_MAGIC + bytes(500) + "WordDocument".encode("utf-16-le"))
+    before = (ws.report_count(), _history_count(ws))
+    outcomes = {o.name: o for o in ws.import_paths([folder, legacy])}
+    assert outcomes["good.docx"].status == "imported"
+    reasons = {name: o.reason or "" for name, o in outcomes.items() if o.status == "refused"}
+    assert reasons["corrupt.docx"].startswith("damaged Word document")
+    assert reasons["encrypted.docx"].startswith("password-protected or encrypted")
+    assert "declares a DTD or XML entities" in reasons["bomb.docx"]
+    assert "zip bomb" in reasons["zipbomb.docx"]
+    assert reasons["old.doc"].startswith("legacy Word 97-2003 document (.doc)")
+    assert reasons["sheet.docx"] == (
+        "not a Word document: an Excel workbook, without word/document.xml"
+    )
+    assert ws.report_count() == before[0] + 1
+    assert _history_count(ws) == before[1] + 1  # only the good report's import
