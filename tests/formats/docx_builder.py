@@ -20,6 +20,16 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
+# An XML bomb ("billion laughs"): ten levels of entities, each ten times the one before.
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>\n"
+)
+
 
 def t(text: str) -> str:
     return f'<w:t xml:space="preserve">{escape(text)}</w:t>'

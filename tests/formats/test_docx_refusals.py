@@ -7,16 +7,8 @@ import pytest
 from glossator.formats.decoding import OLE_MAGIC
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import read_report
-from tests.formats.docx_builder import build_docx, document, p, zip_entries
+from tests.formats.docx_builder import BILLION_LAUGHS, build_docx, document, p, zip_entries
 
-BILLION_LAUGHS = (
-    '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">'
-        for i in range(1, 10)
-    )
-    + "]>\n"
-)
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 

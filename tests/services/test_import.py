@@ -161,8 +161,7 @@ def test_docx_is_imported_with_linked_footnotes_and_endnotes(ws: Workspace, tmp_
 
 def test_refused_docx_files_leave_the_workspace_unchanged(ws: Workspace, tmp_path: Path) -> None:
     from glossator.formats.decoding import OLE_MAGIC
-    from tests.formats.docx_builder import build_docx, p, zip_entries
-    from tests.formats.test_docx_refusals import BILLION_LAUGHS
+    from tests.formats.docx_builder import BILLION_LAUGHS, build_docx, p, zip_entries
 
     folder = tmp_path / "batch"
     folder.mkdir()
