@@ -77,6 +77,7 @@ class AnnotationTable(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.tag_filter)
+        self.filter_bar = bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -98,6 +99,14 @@ class AnnotationTable(QWidget):
         self.tag_filter.setCurrentIndex(max(found, 0))
         self.tag_filter.blockSignals(False)
         self._quietly(self.proxy.set_tag, self.tag_filter.currentData())
+
+    def add_filter(self, widget: QWidget) -> None:
+        """Another filter control at the end of the filter bar."""
+        self.filter_bar.addWidget(widget)
+
+    def set_shown(self, shown: Callable[[AnnotationView], bool] | None) -> None:
+        """Show only the annotations that pass `shown` (None: every one)."""
+        self._quietly(self.proxy.set_shown, shown)
 
     def _quietly(self, change: Callable[..., object], *args: object) -> None:
         """Row moves caused by reloading or filtering select nothing; the selected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -130,6 +130,7 @@ class AnnotationFilter(FilterOnlyProxy):
         super().__init__(parent)
         self._words: list[str] = []
         self._tag: str | None = None
+        self._shown: Callable[[AnnotationView], bool] | None = None
         self.setSortRole(SortRole)
 
 
@@ -139,12 +140,18 @@ class AnnotationFilter(FilterOnlyProxy):
     def set_tag(self, tag: str | None) -> None:
         self._refilter(lambda: setattr(self, "_tag", tag))
 
+    def set_shown(self, shown: Callable[[AnnotationView], bool] | None) -> None:
+        """A further test rows must pass (the review filters: author, status); None: none."""
+        self._refilter(lambda: setattr(self, "_shown", shown))
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, AnnotationTableModel) or source_row >= model.rowCount():
             return False
         a = model.annotation(source_row)
         if self._tag is not None and self._tag not in a.tags:
+            return False
+        if self._shown is not None and not self._shown(a):
             return False
         if not self._words:
             return True

@@ -1,5 +1,5 @@
-"""The inspector: the selected annotation's quote, tags, speaker, stances, status, note, span
-and citations.
+"""The inspector: the selected annotation's quote, tags, speaker, stances, note, span,
+citations and its review (status, decisions and the discussion thread).
 
 Every edit is sent at once as an `EditAnnotation` (the note after a short pause in typing
 or when the note field loses focus), so it is saved and undoable like any other change.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glossator.services.annotations import STATUSES, AnnotationFields
+from glossator.services.annotations import AnnotationFields
 from glossator.services.values import (
     AnnotationView,
     SpeakerView,
@@ -31,6 +30,7 @@ from glossator.services.values import (
     TagView,
     TargetView,
 )
+from glossator.ui.review_panel import ReviewPanel
 from glossator.ui.speaker_picker import SpeakerPicker
 from glossator.ui.stance_editor import StanceList
 from glossator.ui.tag_palette import tag_icon
@@ -55,6 +55,8 @@ class Inspector(QWidget):
     newSpeakerRequested = Signal(str, str)
     #: (annotation id, stances, names of new targets to register first)
     stancesWithNewTargets = Signal(str, object, object)
+    #: the annotation shown changed or was shown again (its id, or None): reload its thread
+    annotationShown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,9 +82,7 @@ class Inspector(QWidget):
         self.speaker_detail.setObjectName("speakerDetail")
         self.speaker_detail.setWordWrap(True)
         self.stances = StanceList(self)
-        self.status = QComboBox(self)
-        self.status.setObjectName("inspectorStatus")
-        self.status.addItems(list(STATUSES))
+        self.review = ReviewPanel(self)
         self.cites = QLineEdit(self)
         self.cites.setObjectName("inspectorCites")
         self.cites.setPlaceholderText("labels of the notes it cites, e.g. 2, 3")
@@ -103,7 +103,6 @@ class Inspector(QWidget):
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self._build_layout()
         self.tags.itemChanged.connect(self._tags_changed)
-        self.status.activated.connect(self._status_changed)
         self.cites.editingFinished.connect(self._cites_changed)
         self.start.editingFinished.connect(self._span_changed)
         self.end.editingFinished.connect(self._span_changed)
@@ -133,12 +132,12 @@ class Inspector(QWidget):
         form.addRow("Spea&ker", self.speaker)
         form.addRow("", self.speaker_detail)
         form.addRow("Stances", self.stances)
-        form.addRow("&Status", self.status)
         form.addRow("&Cites", self.cites)
         span_label = QLabel("S&pan", self)  # a layout is no buddy: the label needs one
         span_label.setBuddy(self.start)
         form.addRow(span_label, span)
         form.addRow("&Note", self.note)
+        form.addRow("Review", self.review)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
@@ -180,6 +179,7 @@ class Inspector(QWidget):
         self.form.setVisible(annotation is not None)
         if annotation is None:
             self.stances.show_stances(None, ())
+            self.annotationShown.emit(None)
             return
         self._updating = True
         try:
@@ -197,7 +197,6 @@ class Inspector(QWidget):
                 item = self.tags.item(i)
                 checked = item.data(TagIdRole) in chosen
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.status.setCurrentText(annotation.status)
             self.cites.setText(", ".join(annotation.cites))
             self.start.setValue(annotation.start)
             self.end.setValue(annotation.end)
@@ -205,6 +204,7 @@ class Inspector(QWidget):
                 self.note.setPlainText(annotation.note)
         finally:
             self._updating = False
+        self.annotationShown.emit(annotation.id)
 
     # -- editing --------------------------------------------------------------------------
 
@@ -241,11 +241,6 @@ class Inspector(QWidget):
                     if self.tags.item(i).checkState() == Qt.CheckState.Checked)
         if ids != self._current.tag_ids:
             self._send(AnnotationFields(tag_ids=ids), "retag highlight")
-
-    def _status_changed(self, _index: int) -> None:
-        status = self.status.currentText()
-        if self._current is not None and status != self._current.status:
-            self._send(AnnotationFields(status=status), f"mark highlight {status}")
 
     def _cites_changed(self) -> None:
         cites = _labels(self.cites.text())

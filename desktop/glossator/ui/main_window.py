@@ -39,6 +39,7 @@ from glossator.ui.main_window_attribution import Attribution
 from glossator.ui.main_window_editing import Editing
 from glossator.ui.main_window_layout import SPLITTER_SIZES, build_panes
 from glossator.ui.main_window_navigation import Navigation, is_citation_key
+from glossator.ui.main_window_review import ReviewWorkflow
 from glossator.ui.main_window_suggestions import Suggestions
 from glossator.ui.main_window_sync import ViewSync
 from glossator.ui.report_view import ReportView
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.attribution = Attribution(self)
         self.suggestions = Suggestions(self)
         self.attribution.connect_actions(AttributionActions(self.menu_actions))
+        self.review = ReviewWorkflow(self)
         self.setAcceptDrops(True)
         workspace.subscribe(self.sync.on_change)
         self.load_tags()

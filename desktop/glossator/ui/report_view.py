@@ -9,7 +9,7 @@ or removing one highlight restyles only the paragraphs it touches.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -103,6 +103,7 @@ class ReportView(PointerTextEdit):
         self._formats = FormatBuilder()
         self._generation = 0
         self._selected: str | None = None
+        self._shown: Callable[[str], bool] | None = None  # which highlight keys are painted
         self.layer = DashedLayer()  # suggestions: dashed, unfilled, never highlights
         self._announce = False
 
@@ -172,11 +173,20 @@ class ReportView(PointerTextEdit):
             self._highlights.remove(old)
             self._restyle(old.start, old.end)
 
+    def set_highlight_filter(self, shown: Callable[[str], bool] | None) -> None:
+        """Paint (and find by position) only the highlights whose key passes `shown`;
+        None paints every one. Paragraphs are restyled as they are painted."""
+        self._shown = shown
+        self._generation += 1
+        self.viewport().update()
+
     def highlight_at(self, cp: int) -> list[str]:
         """Keys of the highlights covering the character at `cp`, shortest (top-most) first."""
         if not 0 <= cp < len(self._text):
             return []
         found = self._highlights.covering(cp)
+        if self._shown is not None:
+            found = [h for h in found if self._shown(h.key)]
         found.sort(key=lambda h: (h.end - h.start, h.start, h.key))
         return [h.key for h in found]
 
@@ -245,12 +255,10 @@ class ReportView(PointerTextEdit):
         position = block.position()
         start = offsets.from_qt(position)
         end = offsets.from_qt(position + block.length() - 1)
-        segs = segments(
-            start,
-            end,
-            self._highlights.overlapping(start, end),
-            self._markers.overlapping(start, end),
-        )
+        highlights = self._highlights.overlapping(start, end)
+        if self._shown is not None:
+            highlights = [h for h in highlights if self._shown(h.key)]
+        segs = segments(start, end, highlights, self._markers.overlapping(start, end))
         state = block.userState()
         if segs or (state >= 0 and state % 2 == 1):
             block.layout().setFormats(self._formats.ranges(offsets, position, segs))
