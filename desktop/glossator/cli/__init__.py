@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from glossator import __version__
-from glossator.cli import attribution, exchange, reports, review
+from glossator.cli import attribution, exchange, reports, review, search
 from glossator.cli.common import CliError
 from glossator.services import CommandError, Workspace
 from glossator.store.errors import StoreError
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     attribution.register(sub)
     exchange.register(sub)
     review.register(sub)
+    search.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser

@@ -150,11 +150,18 @@ class LibraryFilter(FilterOnlyProxy):
         if not isinstance(model, LibraryModel) or source_row >= model.rowCount():
             return False
         s = model.summary(source_row)
-        if self._mode == "unannotated" and s.annotation_count:
-            return False
-        if self._mode == "annotated" and not s.annotation_count:
-            return False
-        if self._mode == "footnotes" and not s.broken_links:
-            return False
-        haystack = f"{s.title}\n{s.source_name}".casefold()
-        return all(w in haystack for w in self._words)
+        return shown_in_mode(s, self._mode) and all(w in haystack(s) for w in self._words)
+
+
+def shown_in_mode(s: ReportSummary, mode: str) -> bool:
+    """Whether the status filter (`FILTERS`) lets a report through."""
+    if mode == "unannotated":
+        return not s.annotation_count
+    if mode == "annotated":
+        return bool(s.annotation_count)
+    return bool(s.broken_links) if mode == "footnotes" else True
+
+
+def haystack(s: ReportSummary) -> str:
+    """What the words typed in the search box are looked for in, without the full text."""
+    return f"{s.title}\n{s.source_name}".casefold()

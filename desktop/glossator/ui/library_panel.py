@@ -1,4 +1,9 @@
-"""The report library: every report of the workspace, searchable and filterable."""
+"""The report library: every report of the workspace, searchable and filterable.
+
+Without a searcher the search box filters titles and source names as you type; with one
+(`set_searcher`: the workspace's full-text search, see `library_search`) it lists the reports
+holding every word in title or text, best first, with snippets.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +35,7 @@ from glossator.ui.library_model import (
     ReportIdRole,
     SortRole,
 )
+from glossator.ui.library_search import LibrarySearch, Searcher
 
 __all__ = ["COUNT", "DATE", "TITLE", "LibraryFilter", "LibraryModel", "LibraryPanel",
            "ReportIdRole", "SortRole"]
@@ -38,11 +45,13 @@ class LibraryPanel(QWidget):
     """Search box, filter and the list of reports; selecting a report opens it."""
 
     reportActivated = Signal(int)
+    matchActivated = Signal(int, int, int, bool)  # a search result: report, match start and
+    # end in code points (-1: no match in the text), whether to move the focus to the report
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
-        self._open: int | None = None  # the report shown in the window
+        self.open_report_id: int | None = None  # the report shown in the window
         self._quiet = 0
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
@@ -82,22 +91,38 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.view, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.view)
+        self.searching = LibrarySearch(self, self.pages)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.count_label)
         self.search.textChanged.connect(self._search_changed)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
                        self.proxy.layoutChanged):
-            signal.connect(self._update_count)
+            signal.connect(self.update_count)
+
+    def set_searcher(self, searcher: Searcher | None) -> None:
+        """Search the full text with `searcher(query, limit)`; None: titles only, at once."""
+        self.searching.searcher = searcher
+        with self.quietly():
+            self.proxy.set_search("" if searcher else self.search.text())
+        self.searching.text_changed(self.search.text() if searcher else "")
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
-        with self._quietly():
+        with self.quietly():
             self.model.set_reports(reports)
         self._reselect()
+        if self.searching.active:
+            self.searching.timer.start()  # the results may have changed too
+
+    @property
+    def is_quiet(self) -> bool:
+        return bool(self._quiet)
 
     @contextmanager
-    def _quietly(self) -> Iterator[None]:
+    def quietly(self) -> Iterator[None]:
         """Moves of the current row made by filtering or reloading open nothing."""
         self._quiet += 1
         try:
@@ -107,11 +132,14 @@ class LibraryPanel(QWidget):
 
     def _reselect(self) -> None:
         """Mark the open report's row again (or nothing, when the filter hides it)."""
-        row = self.model.row_of(self._open) if self._open is not None else None
+        row = self.model.row_of(self.open_report_id) if self.open_report_id is not None \
+            else None
         index = self.proxy.mapFromSource(self.model.index(row, TITLE)) if row is not None \
             else QModelIndex()
         flags = QItemSelectionModel.SelectionFlag
-        with self._quietly():
+        if self.searching.active:
+            self.searching.mark_open(self.open_report_id)
+        with self.quietly():
             if index.isValid():
                 self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             else:
@@ -127,11 +155,13 @@ class LibraryPanel(QWidget):
             return False
         index = self.proxy.mapFromSource(self.model.index(row, TITLE))
         if not index.isValid():  # filtered out: show everything so the open report is visible
-            with self._quietly():
+            with self.quietly():
                 self.search.clear()
                 self.filter.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(row, TITLE))
-        self._open = report_id
+        self.open_report_id = report_id
+        if self.searching.active:
+            self.searching.mark_open(report_id)
         self.blockSignals(not notify)
         try:
             self.view.selectionModel().setCurrentIndex(
@@ -147,23 +177,33 @@ class LibraryPanel(QWidget):
         self.search.selectAll()
 
     def _search_changed(self, text: str) -> None:
-        with self._quietly():
+        if self.searching.searcher is not None:
+            self.searching.text_changed(text)
+            self.update_count()
+            return
+        with self.quietly():
             self.proxy.set_search(text)
         self._reselect()
-        self._update_count()
+        self.update_count()
 
     def _filter_changed(self, _index: int) -> None:
-        with self._quietly():
+        with self.quietly():
             self.proxy.set_mode(str(self.filter.currentData()))
         self._reselect()
-        self._update_count()
+        if self.searching.active:
+            self.searching.run()
+        self.update_count()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:
-            self._open = int(current.data(ReportIdRole))
-            self.reportActivated.emit(self._open)
+            self.open_report_id = int(current.data(ReportIdRole))
+            self.reportActivated.emit(self.open_report_id)
 
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
+        searched = self.searching.count_text()
+        if searched is not None:
+            self.count_label.setText(searched)
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         noun = "report" if total == 1 else "reports"
         self.count_label.setText(f"{total} {noun}" if shown == total

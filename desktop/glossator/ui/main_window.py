@@ -35,6 +35,7 @@ from glossator.ui.import_worker import (
 )
 from glossator.ui.inspector import Inspector
 from glossator.ui.library_panel import LibraryPanel
+from glossator.ui.library_search import connect_search
 from glossator.ui.main_window_attribution import Attribution
 from glossator.ui.main_window_editing import Editing
 from glossator.ui.main_window_layout import SPLITTER_SIZES, build_panes
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.undo.stack.indexChanged.connect(lambda _index: self.sync.follow_undo())
         self.library.reportActivated.connect(self.open_report)
+        connect_search(self)  # full-text search in the library opens reports at the match
         self.palette.tagChosen.connect(edit.apply_tag)
         self.table.annotationSelected.connect(self.select_annotation)
         self.table.annotationActivated.connect(self._jump_to_annotation)
