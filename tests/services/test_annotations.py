@@ -11,6 +11,7 @@ from glossator.services.annotations import (
     DeleteAnnotations,
     EditAnnotation,
 )
+from glossator.services.registry import SPEAKERS, EntryFields, SaveEntry
 from tests.conftest import SEED_REPORT
 
 
@@ -108,3 +109,24 @@ def test_deleting_a_report_removes_and_undo_restores_its_annotations(
     ws.run(delete)
     ws.revert(delete)
     assert ws.annotations(rid) == before
+
+
+def test_a_new_highlight_reports_the_value_it_wrote(seeded: tuple[Workspace, int]) -> None:
+    """The value carried by the Change (the window paints from it) is the one read back."""
+    ws, rid = seeded
+    tags = ws.tags()
+    start, end = _span(ws, rid, "Hamas and Hizbullah were left alone in the arena")
+    for kwargs in (
+        {"tag_ids": [tags[2].id, tags[0].id, tags[2].id], "note": "n", "cites": ["3", "9"]},
+        {},
+        {"status": "accepted", "cites": []},
+    ):
+        cmd = AddAnnotation(rid, start, end, **kwargs)  # type: ignore[arg-type]
+        change = ws.run(cmd)
+        assert change.views == (ws.annotation(cmd.uuid),)
+        ws.revert(cmd)
+        redo = ws.run(cmd)  # restored from its snapshot: read back by the window instead
+        assert redo.views == () and redo.annotations == {cmd.uuid}
+    ws.run(SaveEntry(SPEAKERS, EntryFields("Someone New", ())))
+    with_speaker = AddAnnotation(rid, start, end, speaker="Someone New")
+    assert ws.run(with_speaker).views == ()  # a speaker: the window reads it back

@@ -88,3 +88,4 @@ def test_a_hidden_window_reads_the_report_in_full_at_once(qtbot, workspace, app_
     hidden.open_report(rid)
     assert hidden.sync.shown_id == rid
     assert hidden.table.model.rowCount() == 2
+    assert set(hidden._annotations) == set(ids)  # no second step pending

@@ -11,8 +11,10 @@ from sqlalchemy import delete, func, insert, select
 
 from glossator.core.exchange import QUOTE_CONTEXT as CONTEXT_CHARS
 from glossator.core.exchange import quote_context
+from glossator.services.annotation_values import author_name, new_annotation_view
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.stances import StanceSpec, resolve_speaker, resolve_stances, set_stances
+from glossator.services.values import AnnotationView
 from glossator.store.models import (
     AnnotationFootnoteRow,
     AnnotationRow,
@@ -31,7 +33,7 @@ STATUSES = ("proposed", "accepted", "rejected", "disputed")
 
 def reviewer_id(ctx: Context, name: str | None) -> int:
     """The id of a reviewer by name, created on first use."""
-    name = (name or "").strip() or "anonymous"
+    name = author_name(name)
     found = ctx.session.scalar(select(ReviewerRow.id).where(ReviewerRow.name == name))
     if found is not None:
         return int(found)
@@ -69,8 +71,11 @@ def _set_links(
     model: type[AnnotationTagRow] | type[AnnotationFootnoteRow],
     column: str,
     ids: Sequence[int],
+    *,
+    new: bool = False,
 ) -> None:
-    ctx.session.execute(delete(model).where(model.annotation_id == annotation_id))
+    if not new:  # a new annotation has no links to replace
+        ctx.session.execute(delete(model).where(model.annotation_id == annotation_id))
     if ids:
         ctx.session.execute(
             insert(model), [{"annotation_id": annotation_id, column: i} for i in dict.fromkeys(ids)]
@@ -107,10 +112,11 @@ class AddAnnotation(Command):
         self._snapshot: Snapshot | None = None
 
     def apply(self, ctx: Context) -> Change:
+        views: tuple[AnnotationView, ...] = ()
         if self._snapshot is not None:
             restore(ctx.session, self._snapshot)
         else:
-            self._insert(ctx)
+            views = self._insert(ctx)
         ctx.record(
             "AddAnnotation",
             "annotation",
@@ -128,9 +134,12 @@ class AddAnnotation(Command):
             "Annotation saved",
             annotations=frozenset({self.uuid}),
             reports=frozenset({self.report_id}),
+            views=views,
         )
 
-    def _insert(self, ctx: Context) -> None:
+    def _insert(self, ctx: Context) -> tuple[AnnotationView, ...]:
+        """Insert the annotation; its value when it is simple enough to build here (no
+        speaker or stances: the keypress path)."""
         quote, prefix, suffix = span_context(ctx, self.report_id, self.start, self.end)
         now = utcnow()
         speaker = resolve_speaker(ctx, self.speaker) if self.speaker is not None else None
@@ -155,15 +164,34 @@ class AddAnnotation(Command):
             .returning(table_of(AnnotationRow).c.id)
         )
         assert row_id is not None
-        _set_links(ctx, row_id, AnnotationTagRow, "tag_id", self.tag_ids)
-        set_stances(ctx, row_id, resolve_stances(ctx, self.stances))
+        _set_links(ctx, row_id, AnnotationTagRow, "tag_id", self.tag_ids, new=True)
+        if self.stances:
+            set_stances(ctx, row_id, resolve_stances(ctx, self.stances))
+        cited: list[str] = []
         if self.cites:
             notes = ctx.session.execute(
-                select(FootnoteRow.id, FootnoteRow.label).where(
-                    FootnoteRow.report_id == self.report_id, FootnoteRow.label.in_(self.cites)
-                )
+                select(FootnoteRow.id, FootnoteRow.label)
+                .where(FootnoteRow.report_id == self.report_id, FootnoteRow.label.in_(self.cites))
+                .order_by(FootnoteRow.start)
             ).all()
-            _set_links(ctx, row_id, AnnotationFootnoteRow, "footnote_id", [n.id for n in notes])
+            _set_links(ctx, row_id, AnnotationFootnoteRow, "footnote_id", [n.id for n in notes],
+                       new=True)
+            cited = [n.label for n in notes]
+        if speaker is not None or self.stances:
+            return ()
+        view = new_annotation_view(
+            ctx,
+            uuid=self.uuid,
+            report_id=self.report_id,
+            span=(self.start, self.end),
+            context=(quote, prefix, suffix),
+            tag_ids=self.tag_ids,
+            note=self.note,
+            cites=cited,
+            status=self.status,
+            when=now,
+        )
+        return (view,)
 
     def revert(self, ctx: Context) -> Change:
         row = _annotation(ctx, self.uuid)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from glossator.services.values import AnnotationView
 from glossator.store.models import HistoryRow, table_of, utcnow
 from glossator.store.snapshot import Scope, Snapshot, capture, reconcile
 
@@ -32,6 +33,9 @@ class Change:
     annotations: frozenset[str] = frozenset()
     annotations_removed: frozenset[str] = frozenset()
     codebook: bool = False
+    #: Values of changed annotations the command already knows (a new highlight), so a
+    #: view need not read them back; an annotation in `annotations` but not here is read.
+    views: tuple[AnnotationView, ...] = ()
 
     @property
     def library(self) -> bool:

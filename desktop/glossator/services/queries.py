@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from glossator.core.exchange import utc
@@ -169,7 +169,10 @@ def _when(value: object) -> dt.datetime:
 
 
 def annotation_views(
-    session: Session, *, report_id: int | None = None, uuids: Iterable[str] | None = None
+    session: Session | Connection,
+    *,
+    report_id: int | None = None,
+    uuids: Iterable[str] | None = None,
 ) -> list[AnnotationView]:
     """Annotations as values, read with Core statements (no ORM objects: 10,000 rows in
     well under the time the ORM needs to build them)."""
@@ -267,8 +270,8 @@ def annotation_views(
             tuple(cites.get(aid, ())),
             note,
             orphaned,
-            created,
-            modified,
+            utc(created),
+            utc(modified),
         )
         for (
             aid,

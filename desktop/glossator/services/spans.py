@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from glossator.services.queries import DEFAULT_COLOR
 from glossator.services.values import HighlightValue, MarkerView, ReportText, SpansInRange
@@ -24,14 +23,14 @@ from glossator.store.models import (
 )
 
 
-def report_text(session: Session, report_id: int) -> ReportText | None:
+def report_text(session: Connection, report_id: int) -> ReportText | None:
     row = session.execute(
         select(ReportRow.id, ReportRow.title, ReportRow.text).where(ReportRow.id == report_id)
     ).first()
     return ReportText(row[0], row[1], row[2]) if row is not None else None
 
 
-def spans_in(session: Session, report_id: int, lo: int, hi: int) -> SpansInRange:
+def spans_in(session: Connection, report_id: int, lo: int, hi: int) -> SpansInRange:
     """Markers and highlights of the report that overlap [lo, hi), code points; a
     highlight's colour is its first tag's, exactly as in the full annotation values."""
     a = AnnotationRow

@@ -19,9 +19,9 @@ from glossator.services import attribution, queries, spans
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.reports import ImportReport, PreparedReport
-from glossator.services.search import SearchHit, search_library
 from glossator.services.review_queries import find_annotation, review_thread
 from glossator.services.review_values import ReviewThread
+from glossator.services.search import SearchHit, search_library
 from glossator.services.values import (
     AnnotationView,
     ImportOutcome,
@@ -141,16 +141,16 @@ class Workspace:
 
     def report_text(self, report_id: int) -> ReportText:
         """The text and title alone (a quick first paint; `report` has the rest)."""
-        with self.db.session() as session:
-            found = spans.report_text(session, report_id)
+        with self.db.reading() as conn:
+            found = spans.report_text(conn, report_id)
         if found is None:
             raise ReportNotFound(f"Report {report_id} does not exist")
         return found
 
     def spans_in(self, report_id: int, lo: int, hi: int) -> SpansInRange:
         """Markers and highlights overlapping [lo, hi) in code points: what is in view."""
-        with self.db.session() as session:
-            return spans.spans_in(session, report_id, lo, hi)
+        with self.db.reading() as conn:
+            return spans.spans_in(conn, report_id, lo, hi)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Reports holding every word of `query` (title or text), best first, with snippets."""
@@ -175,12 +175,12 @@ class Workspace:
         raise ReportNotFound(f"{len(found)} reports start with {ref!r} ({listed}); use the id")
 
     def annotations(self, report_id: int) -> list[AnnotationView]:
-        with self.db.session() as session:
-            return queries.annotation_views(session, report_id=report_id)
+        with self.db.reading() as conn:
+            return queries.annotation_views(conn, report_id=report_id)
 
     def annotation(self, uuid: str) -> AnnotationView | None:
-        with self.db.session() as session:
-            found = queries.annotation_views(session, uuids=[uuid])
+        with self.db.reading() as conn:
+            found = queries.annotation_views(conn, uuids=[uuid])
         return found[0] if found else None
 
     def tags(self) -> list[TagView]:

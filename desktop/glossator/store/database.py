@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from glossator.store.backup import backup_sqlite, prune_backups, timestamped_backup
-from glossator.store.engine import make_engine, sqlite_path, to_url
+from glossator.store.engine import READ_ONLY_OPTION, make_engine, sqlite_path, to_url
 from glossator.store.errors import StoreError
 from glossator.store.integrity import check_file, integrity_problems
 from glossator.store.schema import HEAD_REVISION, refuse_unknown
@@ -36,6 +38,13 @@ class Database:
 
     def session(self) -> Session:
         return self._sessions()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection for a read of several statements: one snapshot, no write lock
+        on SQLite, and none of the ORM session's per-statement cost (hot read paths)."""
+        with self.engine.connect() as conn:
+            yield conn.execution_options(**{READ_ONLY_OPTION: True})
 
     def backup(self, dest: Path | None = None, reason: str = "manual") -> Path:
         if self.path is None:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY_OPTION = "glossator_read_only"
 
 
 def to_url(location: str | Path | URL) -> URL:
@@ -61,6 +62,9 @@ def make_engine(location: str | Path | URL, *, echo: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (no deadlock between two upgrading readers);
+        # a connection marked read-only (Database.reading) only takes a snapshot.
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

@@ -158,10 +158,13 @@ class ViewSync:
             w.report_view.remove_highlight(uuid)
             self._table_fresh.pop(uuid, None)
         self._table_removed.update(removed)
-        if len(change.annotations) > BATCH_QUERY:
-            fresh = [a for a in w.ws.annotations(w.report.id) if a.id in change.annotations]
+        known = {a.id: a for a in change.views}  # what the command wrote: no read back
+        unknown = change.annotations - known.keys()
+        if len(unknown) > BATCH_QUERY:
+            fresh = [a for a in w.ws.annotations(w.report.id) if a.id in unknown]
         else:
-            fresh = [a for u in change.annotations if (a := w.ws.annotation(u)) is not None]
+            fresh = [a for u in unknown if (a := w.ws.annotation(u)) is not None]
+        fresh += [a for u, a in known.items() if u in change.annotations]
         fresh = [a for a in fresh if a.report_id == w.report.id]
         for a in fresh:
             w.annotations[a.id] = a
