@@ -35,8 +35,8 @@ def test_pressing_1_highlights_the_selection_and_saves_it(qtbot, window, driver,
     view = window.report_view
     assert view.highlight_at(start + 3) == [saved[0].id]
     assert window.selected == saved[0].id
-    assert window.inspector.current_id() == saved[0].id
     qtbot.waitUntil(lambda: window.table.model.rowCount() == 1)  # the row follows the paint
+    assert window.inspector.current_id() == saved[0].id  # and so does the inspector
     assert window.statusBar().currentMessage() == "Annotation saved"
     assert window.library.model.summary_for(seed_report_id).annotation_count == 1
 

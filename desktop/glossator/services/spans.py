@@ -7,8 +7,6 @@ index answers the stretch query without touching rows outside it.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from sqlalchemy import Connection, select
 
 from glossator.services.queries import DEFAULT_COLOR
@@ -33,26 +31,22 @@ def report_text(session: Connection, report_id: int) -> ReportText | None:
 def spans_in(session: Connection, report_id: int, lo: int, hi: int) -> SpansInRange:
     """Markers and highlights of the report that overlap [lo, hi), code points; a
     highlight's colour is its first tag's, exactly as in the full annotation values."""
-    a = AnnotationRow
-    rows = session.execute(
-        select(a.id, a.uuid, a.start, a.end)
-        .where(a.report_id == report_id, a.start < hi, a.end > lo)
-        .order_by(a.start, a.end, a.id)
-    ).all()
-    colors: dict[int, str] = {}
-    if rows:
-        first: dict[int, str] = defaultdict(lambda: DEFAULT_COLOR)
-        for aid, color in session.execute(
-            select(AnnotationTagRow.annotation_id, TagRow.color)
-            .join(TagRow, TagRow.id == AnnotationTagRow.tag_id)
-            .where(AnnotationTagRow.annotation_id.in_([r[0] for r in rows]))
-            .order_by(TagRow.sort_order.desc(), TagRow.id.desc())
-        ):
-            first[aid] = color  # the last one written is the first in tag order
-        colors = first
+    a, link = AnnotationRow, AnnotationTagRow
+    first_color = (
+        select(TagRow.color)
+        .join(link, link.tag_id == TagRow.id)
+        .where(link.annotation_id == a.id)
+        .order_by(TagRow.sort_order, TagRow.id)
+        .limit(1)
+        .scalar_subquery()
+    )
     highlights = tuple(
-        HighlightValue(uuid, start, end, colors.get(aid, DEFAULT_COLOR))
-        for aid, uuid, start, end in rows
+        HighlightValue(uuid, start, end, color or DEFAULT_COLOR)
+        for uuid, start, end, color in session.execute(
+            select(a.uuid, a.start, a.end, first_color)
+            .where(a.report_id == report_id, a.start < hi, a.end > lo)
+            .order_by(a.start, a.end, a.id)
+        )
     )
     r = FootnoteRefRow
     markers = tuple(

@@ -82,6 +82,10 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self)
         self.sync = ViewSync(self)
         self._pending_scroll: int | None = None
+        self._inspector_timer = QTimer(self)
+        self._inspector_timer.setSingleShot(True)
+        self._inspector_timer.setInterval(0)
+        self._inspector_timer.timeout.connect(self._show_selected_in_inspector)
         self._zoom = 0
         build_panes(self)
         self.menu_actions = WindowActions(self, self.undo.stack)
@@ -203,14 +207,22 @@ class MainWindow(QMainWindow):
         if self._pending_scroll is not None:
             QTimer.singleShot(0, self.apply_scroll)
 
-    def select_annotation(self, annotation_id: str | None) -> None:
-        """Select one annotation everywhere (None: none)."""
+    def select_annotation(self, annotation_id: str | None, *, after_paint: bool = False) -> None:
+        """Select one annotation everywhere (None: none). `after_paint`: the outline now,
+        the inspector once the report view has painted (a new highlight shows at once)."""
         if annotation_id is not None and annotation_id not in self.annotations:
             annotation_id = None
         self.selected = annotation_id
         self.report_view.set_selected(annotation_id)
         self.table.select_annotation(annotation_id)
-        self.inspector.show_annotation(self.annotations.get(annotation_id or ""))
+        if after_paint:
+            self._inspector_timer.start()
+        else:
+            self._show_selected_in_inspector()
+
+    def _show_selected_in_inspector(self) -> None:
+        self._inspector_timer.stop()
+        self.inspector.show_annotation(self.annotations.get(self.selected or ""))
 
     def _highlight_clicked(self, key: str) -> None:
         if not is_citation_key(key):

@@ -84,7 +84,7 @@ class Editing:
             cursor = w.report_view.textCursor()
             cursor.clearSelection()
             w.report_view.setTextCursor(cursor)
-            w.select_annotation(command.uuid)
+            w.select_annotation(command.uuid, after_paint=True)
 
     def delete_selected(self) -> None:
         if self.w.selected is None or self.w.selected not in self.w.annotations:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from glossator.services import Change, CommandError
 from glossator.services.values import AnnotationView, ReportDetail, ReportText
@@ -78,6 +79,8 @@ class ViewSync:
             [MarkerSpan(m.label, m.start, m.end, m.note is None) for m in found.markers],
             [HighlightSpan(h.id, h.start, h.end, h.color) for h in found.highlights],
         )
+        for pane in self._side_panes():  # emptied now, painted with the rest (one frame)
+            pane.setUpdatesEnabled(False)
         w.footnotes.set_notes([])
         w.table.set_annotations([])
         w.inspector.show_annotation(None)
@@ -85,6 +88,10 @@ class ViewSync:
         w.library.select_report(head.id, notify=False)
         view.announce_next_paint()
         self.complete_timer.start()
+
+    def _side_panes(self) -> tuple[QWidget, ...]:
+        w = self.w
+        return (w.footnotes, w.table, w.inspector)
 
     def after_paint(self) -> None:
         QTimer.singleShot(0, self.complete)
@@ -96,6 +103,8 @@ class ViewSync:
             return
         self.complete_timer.stop()
         w = self.w
+        for pane in self._side_panes():
+            pane.setUpdatesEnabled(True)
         try:
             detail = w.ws.report(report_id)
         except CommandError as exc:  # deleted from elsewhere in between

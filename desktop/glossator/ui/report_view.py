@@ -137,15 +137,23 @@ class ReportView(PointerTextEdit):
         self.viewport().update()
 
     def visible_range(self) -> tuple[int, int]:
-        """Code points [lo, hi) of the paragraphs in view now (laid out, not yet painted)."""
-        blocks = [block for block, _top in visible_blocks(self)]
-        if not blocks:
+        """Code points [lo, hi) covering the paragraphs in view, found without laying any
+        out (the paint that follows does that once): from the first visible paragraph, as
+        many characters as the viewport could hold at twice the narrowest glyph's density."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
             return (0, 0)
-        last = blocks[-1]
-        return (
-            self._offsets.from_qt(blocks[0].position()),
-            self._offsets.from_qt_end(last.position() + last.length() - 1),
-        )
+        metrics = self.fontMetrics()
+        narrowest = max(1, min(metrics.horizontalAdvance(c) for c in " il.'|"))
+        viewport = self.viewport()
+        lines = viewport.height() // max(1, metrics.lineSpacing()) + 2
+        per_line = 2 * (viewport.width() // narrowest + 1)
+        start, budget, end = block.position(), lines, block.position()
+        while block.isValid() and budget > 0:
+            end = block.position() + block.length() - 1
+            budget -= max(1, (block.length() - 1) // per_line)  # at least this many lines
+            block = block.next()
+        return (self._offsets.from_qt(start), self._offsets.from_qt_end(end))
 
     def set_highlights(self, highlights: Sequence[HighlightSpan]) -> None:
         """Replace every highlight; paragraphs are restyled as they are painted."""
