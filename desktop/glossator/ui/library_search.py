@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 Searcher = Callable[[str, int], list[SearchHit]]
 DEBOUNCE_MS = 150
-RESULT_LIMIT = 50
+RESULT_LIMIT = 20  # DESIGN §7: top 20 with snippets within 20 ms
 LIBRARY, RESULTS, NO_MATCH = range(3)  # the pages of the panel's stack
 
 
@@ -106,10 +106,13 @@ class LibrarySearch(QObject):
         hits = [h for h in found if (s := summaries(h.report_id)) and shown_in_mode(s, mode)]
         listed = {h.report_id for h in hits}
         words = query.casefold().split()
-        for s, text in self._titles():
+        titles = self._titles()
+        for w in words:  # one quick pass per word over 10,000 titles: about a millisecond
+            titles = [(s, text) for s, text in titles if w in text]
+        for s, _ in titles:
             if len(hits) >= self.limit:
                 break
-            if s.id not in listed and shown_in_mode(s, mode) and all(w in text for w in words):
+            if s.id not in listed and shown_in_mode(s, mode):
                 hits.append(title_hit(s, words))
         self.query = query
         with self.panel.quietly():
