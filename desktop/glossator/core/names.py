@@ -13,8 +13,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz
-
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb\u2032\u00b4`\u201b"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
@@ -217,6 +215,8 @@ def _rank_spelling(wanted: str, key: str) -> float | None:
         return 3.0
     if len(wanted) < _FUZZY_MIN_QUERY:
         return None
+    from rapidfuzz import fuzz  # first fuzzy match only: start-up does not pay for it
+
     score = float(fuzz.partial_ratio(wanted, key))
     if score < _FUZZY_CUTOFF:
         return None

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from .errors import ImportRefused
 
 __all__ = [
@@ -146,6 +144,8 @@ def _legacy(data: bytes) -> tuple[str, str] | None:
     (cp1250 for French, cp850 for English quotes); Windows-1252 is by far the most
     common legacy encoding, so it wins whenever it decodes as cleanly as the best guess.
     """
+    from charset_normalizer import from_bytes  # only for files that are not Unicode
+
     best = from_bytes(data).best()
     as_1252 = from_bytes(data, cp_isolation=["cp1252"]).best()
     clean_1252 = as_1252 is not None and as_1252.encoding == "cp1252"

@@ -39,7 +39,7 @@ DEFAULT_COLOR = "#ffd966"
 
 
 def _counts(
-    session: Session, column: InstrumentedAttribute[int], report_ids: list[int] | None
+    session: Session | Connection, column: InstrumentedAttribute[int], report_ids: list[int] | None
 ) -> dict[int, int]:
     stmt = select(column, func.count()).group_by(column)
     if report_ids is not None:
@@ -48,7 +48,7 @@ def _counts(
 
 
 def report_summaries(
-    session: Session, report_ids: Iterable[int] | None = None
+    session: Session | Connection, report_ids: Iterable[int] | None = None
 ) -> list[ReportSummary]:
     ids = list(report_ids) if report_ids is not None else None
     stmt = select(

@@ -125,8 +125,8 @@ class Workspace:
     # -- queries --------------------------------------------------------------------------
 
     def reports(self) -> list[ReportSummary]:
-        with self.db.session() as session:
-            return queries.report_summaries(session)
+        with self.db.reading() as conn:
+            return queries.report_summaries(conn)
 
     def report_count(self) -> int:
         with self.db.session() as session:

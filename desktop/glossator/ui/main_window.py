@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def _show_selected_in_inspector(self) -> None:
         self._inspector_timer.stop()
+        self.attribution.ensure_registry()
         self.inspector.show_annotation(self.annotations.get(self.selected or ""))
 
     def _highlight_clicked(self, key: str) -> None:

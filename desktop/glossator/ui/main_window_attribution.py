@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from glossator.services import Change
 from glossator.services.annotations import AnnotationFields, EditAnnotation
 from glossator.services.commands import Batch, Command
@@ -30,7 +32,14 @@ class Attribution:
         self.summary_dialog: SpeakerSummaryDialog | None = None
         window.inspector.newSpeakerRequested.connect(self.new_speaker)
         window.inspector.stancesWithNewTargets.connect(self.new_targets)
-        self.load_registry()
+        self._registry_loaded = False
+        QTimer.singleShot(0, self.ensure_registry)  # after the window's first paint
+
+    def ensure_registry(self) -> None:
+        """The speakers, targets and stance labels in the inspector's pickers (read once,
+        then on every codebook change)."""
+        if not self._registry_loaded:
+            self.load_registry()
 
     def connect_actions(self, acts: AttributionActions) -> None:
         self.actions = acts
@@ -46,6 +55,7 @@ class Attribution:
             action.triggered.connect(slot)
 
     def load_registry(self) -> None:
+        self._registry_loaded = True
         ws = self.w.ws
         self.w.inspector.set_registry(ws.speakers(), ws.targets(), ws.stance_labels())
 
