@@ -99,6 +99,6 @@ def test_another_highlight_shows_its_own_stances(qtbot, window, driver, workspac
     first = window.selected
     add_stance(qtbot, window, "Iran", "against")
     driver.highlight("Be prepared")
-    assert window.inspector.stances.rows == []
+    qtbot.waitUntil(lambda: window.inspector.stances.rows == [])  # shown after the paint
     window.select_annotation(first)
     assert [r.spec() for r in window.inspector.stances.rows] == [("Iran", "against", None)]

@@ -37,7 +37,7 @@ def new_annotation_view(
     when: dt.datetime,
 ) -> AnnotationView:
     """A just-inserted annotation with no speaker and no stances (`cites` in text order)."""
-    tags = ctx.session.execute(
+    tags = ctx.core.execute(
         select(TagRow.id, TagRow.name, TagRow.color)
         .where(TagRow.id.in_(list(dict.fromkeys(tag_ids))))
         .order_by(TagRow.sort_order, TagRow.id)

@@ -34,7 +34,7 @@ STATUSES = ("proposed", "accepted", "rejected", "disputed")
 def reviewer_id(ctx: Context, name: str | None) -> int:
     """The id of a reviewer by name, created on first use."""
     name = author_name(name)
-    found = ctx.session.scalar(select(ReviewerRow.id).where(ReviewerRow.name == name))
+    found = ctx.core.scalar(select(ReviewerRow.id).where(ReviewerRow.name == name))
     if found is not None:
         return int(found)
     row = ReviewerRow(name=name)
@@ -46,7 +46,7 @@ def reviewer_id(ctx: Context, name: str | None) -> int:
 def span_context(ctx: Context, report_id: int, start: int, end: int) -> tuple[str, str, str]:
     """Quote, prefix and suffix of a span, read without loading the whole report text."""
     first = max(0, start - CONTEXT_CHARS)
-    window = ctx.session.scalar(
+    window = ctx.core.scalar(
         select(func.substr(ReportRow.text, first + 1, end + CONTEXT_CHARS - first)).where(
             ReportRow.id == report_id
         )
@@ -75,9 +75,9 @@ def _set_links(
     new: bool = False,
 ) -> None:
     if not new:  # a new annotation has no links to replace
-        ctx.session.execute(delete(model).where(model.annotation_id == annotation_id))
+        ctx.core.execute(delete(model).where(model.annotation_id == annotation_id))
     if ids:
-        ctx.session.execute(
+        ctx.core.execute(
             insert(model), [{"annotation_id": annotation_id, column: i} for i in dict.fromkeys(ids)]
         )
 
@@ -143,7 +143,7 @@ class AddAnnotation(Command):
         quote, prefix, suffix = span_context(ctx, self.report_id, self.start, self.end)
         now = utcnow()
         speaker = resolve_speaker(ctx, self.speaker) if self.speaker is not None else None
-        row_id = ctx.session.scalar(  # a Core insert: no ORM object for the hot path
+        row_id = ctx.core.scalar(  # a Core insert: no ORM object for the hot path
             insert(table_of(AnnotationRow))
             .values(
                 uuid=self.uuid,
@@ -169,7 +169,7 @@ class AddAnnotation(Command):
             set_stances(ctx, row_id, resolve_stances(ctx, self.stances))
         cited: list[str] = []
         if self.cites:
-            notes = ctx.session.execute(
+            notes = ctx.core.execute(
                 select(FootnoteRow.id, FootnoteRow.label)
                 .where(FootnoteRow.report_id == self.report_id, FootnoteRow.label.in_(self.cites))
                 .order_by(FootnoteRow.start)

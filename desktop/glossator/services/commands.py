@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
 from glossator.services.values import AnnotationView
@@ -72,10 +72,16 @@ class Context:
             }
         )
 
+    @property
+    def core(self) -> Connection:
+        """The transaction's connection, for Core statements: the same transaction without
+        the ORM's per-statement cost (the keypress path runs half a dozen of them)."""
+        return self.session.connection()
+
     def write_history(self) -> None:
         """The command's history events, in one statement at the end of its transaction."""
         if self.events:
-            self.session.execute(insert(table_of(HistoryRow)), self.events)
+            self.core.execute(insert(table_of(HistoryRow)), self.events)
             self.events = []
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from typing import TYPE_CHECKING
 
@@ -11,19 +10,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from glossator import APP_NAME, __version__, paths
+from glossator.ui.memory import settle_memory
 from glossator.ui.settings import ORGANIZATION, AppSettings
 
 if TYPE_CHECKING:
     from glossator.services import Workspace
-
-
-def settle_memory() -> None:
-    """Once the window is up, move what start-up allocated out of the collector's way and
-    collect less often: a full collection over tens of thousands of annotation values costs
-    a frame or two, and it would land in the middle of a keypress."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
 
 
 def app_icon() -> QIcon:

@@ -24,6 +24,7 @@ from glossator.services.values import AnnotationView, ImportOutcome, ReportDetai
 from glossator.ui import dialogs
 from glossator.ui.actions import KeyFallback, WindowActions
 from glossator.ui.actions_attribution import AttributionActions
+from glossator.ui.after_paint import AfterPaint
 from glossator.ui.annotation_table import AnnotationTable
 from glossator.ui.footnote_panel import FootnotePanel
 from glossator.ui.import_worker import (
@@ -82,10 +83,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self)
         self.sync = ViewSync(self)
         self._pending_scroll: int | None = None
-        self._inspector_timer = QTimer(self)
-        self._inspector_timer.setSingleShot(True)
-        self._inspector_timer.setInterval(0)
-        self._inspector_timer.timeout.connect(self._show_selected_in_inspector)
+        self._inspector_later = AfterPaint(self._show_selected_in_inspector, self)
         self._zoom = 0
         build_panes(self)
         self.menu_actions = WindowActions(self, self.undo.stack)
@@ -216,12 +214,12 @@ class MainWindow(QMainWindow):
         self.report_view.set_selected(annotation_id)
         self.table.select_annotation(annotation_id)
         if after_paint:
-            self._inspector_timer.start()
+            self._inspector_later.schedule()
         else:
+            self._inspector_later.cancel()
             self._show_selected_in_inspector()
 
     def _show_selected_in_inspector(self) -> None:
-        self._inspector_timer.stop()
         self.attribution.ensure_registry()
         self.inspector.show_annotation(self.annotations.get(self.selected or ""))
 

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QWidget
 
 from glossator.services import Change, CommandError
 from glossator.services.values import AnnotationView, ReportDetail, ReportText
+from glossator.ui.after_paint import AfterPaint
 from glossator.ui.footnote_panel import NoteItem
+from glossator.ui.memory import collect_after_paint
 from glossator.ui.report_view import HighlightSpan, MarkerSpan
 
 if TYPE_CHECKING:
@@ -50,10 +52,7 @@ class ViewSync:
         self.library_timer.setSingleShot(True)
         self.library_timer.setInterval(80)
         self.library_timer.timeout.connect(self.refresh_library)
-        self.table_timer = QTimer(window)  # the table follows a highlight after its paint
-        self.table_timer.setSingleShot(True)
-        self.table_timer.setInterval(0)
-        self.table_timer.timeout.connect(self.flush_table)
+        self.table_later = AfterPaint(self.flush_table, window)  # the table follows the paint
         self._table_fresh: dict[str, AnnotationView] = {}
         self._table_removed: set[str] = set()
         self.complete_timer = QTimer(window)  # in case no paint comes (a minimised window)
@@ -118,7 +117,7 @@ class ViewSync:
     ) -> None:
         w = self.w
         self._pending = None
-        self.table_timer.stop()
+        self.table_later.cancel()
         self._table_fresh, self._table_removed = {}, set()
         self.shown_id = detail.id if detail is not None else None
         w.report, w.selected = detail, None
@@ -180,7 +179,7 @@ class ViewSync:
             w.report_view.add_highlight(highlight(a))
             self._table_fresh[a.id] = a
             self._table_removed.discard(a.id)
-        self.table_timer.start()  # the highlight is painted first, the table row after
+        self.table_later.schedule()  # the highlight is painted first, the table row after
         if w.selected in removed:
             w.select_annotation(None)
         elif w.selected in change.annotations:
@@ -189,7 +188,7 @@ class ViewSync:
     def flush_table(self) -> None:
         """Bring the annotation table and the library's count up to date with the
         highlights changed since the last paint (at once when something needs them)."""
-        self.table_timer.stop()
+        self.table_later.cancel()
         w = self.w
         removed, self._table_removed = self._table_removed, set()
         fresh, self._table_fresh = self._table_fresh, {}
@@ -199,6 +198,7 @@ class ViewSync:
             w.table.upsert(fresh.values())
         if (removed or fresh) and w.report is not None:
             w.library.model.set_annotation_count(w.report.id, len(w.annotations))
+        collect_after_paint()
 
     def refresh_library(self) -> None:
         self.library_timer.stop()
@@ -223,4 +223,4 @@ class ViewSync:
                 return
         shown = sorted(change.annotations & w.annotations.keys())
         if shown and w.selected not in shown:
-            w.select_annotation(shown[0])
+            w.select_annotation(shown[0], after_paint=True)
