@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, String, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from glossator.core.exchange import utc
@@ -105,24 +105,33 @@ def report_summaries(
     ]
 
 
-def report_detail(session: Session, report_id: int) -> ReportDetail | None:
-    row = session.get(ReportRow, report_id)
+def report_detail(session: Session | Connection, report_id: int) -> ReportDetail | None:
+    """A report with its markers and notes, read with three Core statements."""
+    r = ReportRow
+    row = session.execute(
+        select(r.text, r.body_end, r.footnote_style, r.encoding, r.encoding_guessed).where(
+            r.id == report_id
+        )
+    ).first()
     if row is None:
         return None
     summary = report_summaries(session, [report_id])[0]
-    label_of = {n.id: n.label for n in row.footnotes}
-    markers = tuple(
-        MarkerView(r.label, r.start, r.end, label_of.get(r.footnote_id) if r.footnote_id else None)
-        for r in row.refs
-    )
+    n, ref = FootnoteRow, FootnoteRefRow
+    notes = session.execute(
+        select(n.id, n.label, n.text, n.start, n.end, n.text_start)
+        .where(n.report_id == report_id)
+        .order_by(n.start, n.id)
+    ).all()
+    refs = session.execute(
+        select(ref.label, ref.start, ref.end, ref.footnote_id)
+        .where(ref.report_id == report_id)
+        .order_by(ref.start, ref.id)
+    ).all()
+    label_of = {note_id: label for note_id, label, *_ in notes}
     cites: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for ref in row.refs:
-        if ref.footnote_id is not None:
-            cites[ref.footnote_id].append((ref.start, ref.end))
-    notes = tuple(
-        NoteView(n.label, n.text, n.start, n.end, n.text_start, tuple(cites.get(n.id, ())))
-        for n in row.footnotes
-    )
+    for _label, start, end, note_id in refs:
+        if note_id is not None:
+            cites[note_id].append((start, end))
     return ReportDetail(
         summary,
         row.text,
@@ -130,8 +139,14 @@ def report_detail(session: Session, report_id: int) -> ReportDetail | None:
         row.footnote_style,
         row.encoding,
         row.encoding_guessed,
-        markers,
-        notes,
+        tuple(
+            MarkerView(label, start, end, label_of.get(note_id) if note_id else None)
+            for label, start, end, note_id in refs
+        ),
+        tuple(
+            NoteView(label, text, start, end, text_start, tuple(cites.get(note_id, ())))
+            for note_id, label, text, start, end, text_start in notes
+        ),
     )
 
 
@@ -190,8 +205,8 @@ def annotation_views(
             a.status,
             a.note,
             a.orphaned,
-            a.created_at,
-            a.modified_at,
+            type_coerce(a.created_at, String),  # parsed by _when: far cheaper per row
+            type_coerce(a.modified_at, String),
             ReviewerRow.name,
             SpeakerRow.name,
         )
@@ -221,7 +236,7 @@ def annotation_views(
             _scoped(tag_stmt, AnnotationTagRow.annotation_id, report_id, chunk).order_by(
                 TagRow.sort_order, TagRow.id
             )
-        ):
+        ).all():
             tags[aid].append((tid, name, color))
         stance_stmt = (
             select(
@@ -237,7 +252,7 @@ def annotation_views(
             _scoped(stance_stmt, AnnotationStanceRow.annotation_id, report_id, chunk).order_by(
                 AnnotationStanceRow.id
             )
-        ):
+        ).all():
             stances[aid].append(StanceView(target, label, intensity))
         cite_stmt = select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label).join(
             FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id
@@ -246,7 +261,7 @@ def annotation_views(
             _scoped(cite_stmt, AnnotationFootnoteRow.annotation_id, report_id, chunk).order_by(
                 FootnoteRow.start
             )
-        ):
+        ).all():
             cites[aid].append(label)
     tag_names = {aid: tuple(n for _, n, _ in v) for aid, v in tags.items()}
     tag_ids = {aid: tuple(t for t, _, _ in v) for aid, v in tags.items()}
@@ -270,8 +285,8 @@ def annotation_views(
             tuple(cites.get(aid, ())),
             note,
             orphaned,
-            utc(created),
-            utc(modified),
+            _when(created),
+            _when(modified),
         )
         for (
             aid,

@@ -133,8 +133,8 @@ class Workspace:
             return int(session.scalar(select(func.count()).select_from(ReportRow)) or 0)
 
     def report(self, report_id: int) -> ReportDetail:
-        with self.db.session() as session:
-            detail = queries.report_detail(session, report_id)
+        with self.db.reading() as conn:
+            detail = queries.report_detail(conn, report_id)
         if detail is None:
             raise ReportNotFound(f"Report {report_id} does not exist")
         return detail

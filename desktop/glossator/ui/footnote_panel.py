@@ -208,6 +208,10 @@ class FootnotePanel(QWidget):
         self._list.setModel(self._model)
         self._list.setWordWrap(True)
         self._list.setUniformItemSizes(False)
+        # Wrapped notes differ in height, so the list measures every row; a report with
+        # thousands of notes is measured a hundred rows per turn of the event loop.
+        self._list.setLayoutMode(QListView.LayoutMode.Batched)
+        self._list.setBatchSize(100)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._list.setAlternatingRowColors(True)
