@@ -46,7 +46,7 @@ def test_the_accept_key_accepts_the_others_highlight_and_undo_takes_it_back(
     assert workspace.annotation(first).status == "accepted"
     assert table_status(window, first) == "accepted"
     assert "accepted" in window.inspector.review.status.text()
-    assert window.inspector.review.entries()[0].startswith("Bea, ")
+    assert window.inspector.review.entries()[0].startswith("Bea \u00b7 ")
     assert window.menu_actions.undo.text() == "&Undo accept highlight"
     window.menu_actions.undo.trigger()
     assert workspace.annotation(first).status == "proposed"
@@ -87,8 +87,8 @@ def test_a_comment_and_its_reply_survive_a_restart(qtbot, window, workspace, db_
         qtbot.addWidget(again)
         again.select_annotation(first)
         lines = again.inspector.review.entries()
-        assert lines[0].startswith("Bea, ") and lines[0].endswith("militias'?")
-        assert lines[1].startswith("Tester, ") and lines[1].endswith("see note 2.")
+        assert lines[0].startswith("Bea \u00b7 ") and lines[0].endswith("militias'?")
+        assert lines[1].startswith("Tester \u00b7 ") and lines[1].endswith("see note 2.")
         top = again.inspector.review.thread.topLevelItem(0)
         assert top.childCount() == 1  # the reply sits under the comment it answers
         again.close()

@@ -72,6 +72,7 @@ class AgreementDialog(QDialog):
         self.message.setWordWrap(True)
         self.measures = AgreementModel(self)
         self.table = self._view("agreementTable", self.measures)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.disagreements = DisagreementModel(self)
         self.list = self._view("disagreementTable", self.disagreements)
         self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -95,13 +96,16 @@ class AgreementDialog(QDialog):
         grid.addWidget(QLabel("Reports", self), 0, 1)
         grid.addWidget(self.reviewers, 1, 0)
         grid.addWidget(self.reports, 1, 1)
+        grid.setColumnStretch(1, 2)  # report titles are long; reviewer names short
+        for chooser in (self.reviewers, self.reports):
+            chooser.setMaximumHeight(120)  # the measures and disagreements get the room
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.compute_button)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel("Disagreements (double-click to see one in the report)", self))
-        layout.addWidget(self.list, 2)
+        layout.addWidget(self.list, 1)
         layout.addLayout(settle_row)
         self.resize(900, 680)
         self.compute_button.clicked.connect(self.compute)
@@ -116,6 +120,7 @@ class AgreementDialog(QDialog):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         return view
 
     # -- choosing -------------------------------------------------------------------------

@@ -98,6 +98,7 @@ class Inspector(QWidget):
         self.note.setPlaceholderText("A note on this passage")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(60)
+        self.note.setMaximumHeight(90)  # the review thread below gets the rest
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_PAUSE_MS)
@@ -137,7 +138,7 @@ class Inspector(QWidget):
         span_label.setBuddy(self.start)
         form.addRow(span_label, span)
         form.addRow("&Note", self.note)
-        form.addRow("Review", self.review)
+        form.addRow(self.review)  # full width: the thread reads better wide
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from glossator.ui.main_window import MainWindow
 
 SPLITTER_SIZES = {"main": [310, 900, 390], "left": [470, 400], "centre": [620, 250],
-                  "right": [390, 510]}
+                  "right": [300, 600]}
 
 
 def titled(title: str, widget: QWidget, scroll: bool = False) -> QWidget:

@@ -7,12 +7,16 @@ each request into one undoable command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,11 +30,33 @@ STATUS_COLORS = {"accepted": "#1e7b34", "rejected": "#b3261e", "disputed": "#b06
 
 
 def entry_text(e: ReviewEntry) -> str:
-    head = f"{e.reviewer}, {e.created:%Y-%m-%d %H:%M}"
-    if e.deleted:
-        return f"{head}: (comment deleted)"
-    decision = f"[{e.decision}] " if e.decision else ""
-    return f"{head}: {decision}{' '.join(e.body.split())}"
+    """Who and when on the first line (with the decision), what was said below it."""
+    head = f"{e.reviewer} \u00b7 {e.created:%Y-%m-%d %H:%M}"
+    if e.decision:
+        head += f" \u00b7 {e.decision}"
+    body = "(comment deleted)" if e.deleted else " ".join(e.body.split())
+    return f"{head}\n{body}" if body else head
+
+
+class _Wrapping(QStyledItemDelegate):
+    """Row heights for text wrapped to the thread's width (a tree view asks its delegate
+    for heights without telling it the width; this one reads it from the view)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.viewport().width() - self._view.indentation() * (depth + 1) - 8
+        text = str(index.data() or "")
+        bound = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(40, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(max(40, width), bound.height() + 6)
 
 
 class ReviewPanel(QWidget):
@@ -62,8 +88,14 @@ class ReviewPanel(QWidget):
         self.thread = QTreeWidget(self)
         self.thread.setObjectName("reviewThread")
         self.thread.setHeaderHidden(True)
-        self.thread.setWordWrap(True)
-        self.thread.setMinimumHeight(70)
+        self.thread.setWordWrap(True)  # comments wrap to the pane's width, never elided
+        self.thread.setUniformRowHeights(False)
+        self.thread.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.thread.header().setStretchLastSection(True)
+        self.thread.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.thread.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thread.setMinimumHeight(90)
+        self.thread.setItemDelegate(_Wrapping(self.thread))
         self.box = QPlainTextEdit(self)
         self.box.setObjectName("reviewComment")
         self.box.setPlaceholderText("A comment, a reply, or a reason for a decision")
@@ -91,6 +123,7 @@ class ReviewPanel(QWidget):
     def _build(self) -> None:
         decisions = QHBoxLayout()
         decisions.setContentsMargins(0, 0, 0, 0)
+        decisions.addWidget(QLabel("Review", self))
         decisions.addWidget(self.status, 1)
         for b in (self.accept, self.reject, self.dispute):
             decisions.addWidget(b)
@@ -105,6 +138,10 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.thread, 1)
         layout.addWidget(self.box)
         layout.addLayout(comments)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.thread.doItemsLayout()  # rows re-wrapped to the new width
 
     # -- showing --------------------------------------------------------------------------
 

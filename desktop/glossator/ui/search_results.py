@@ -87,6 +87,23 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
+def _whole_lines(doc: QTextDocument, count: int, height: int) -> int:
+    """The height of the document's first `count` lines (at most `height`), so a long
+    snippet ends at a line's foot instead of showing half a line."""
+    doc.documentLayout().documentSize()  # lays the document out
+    seen, block = 0, doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        for i in range(layout.lineCount()):
+            seen += 1
+            if seen == count:
+                line = layout.lineAt(i)
+                return min(height, int(top + line.y() + line.height()))
+        block = block.next()
+    return height
+
+
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a result as its title (matched words bold) over two lines of snippet."""
 
@@ -126,7 +143,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         )
         painter.save()
         painter.translate(rect.topLeft())
-        painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+        painter.setClipRect(QRect(0, 0, rect.width(), _whole_lines(doc, 1 + SNIPPET_LINES,
+                                                                rect.height())))
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, text_color)
         doc.documentLayout().draw(painter, context)
