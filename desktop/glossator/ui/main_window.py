@@ -40,12 +40,13 @@ from glossator.ui.library_search import connect_search
 from glossator.ui.main_window_attribution import Attribution
 from glossator.ui.main_window_editing import Editing
 from glossator.ui.main_window_layout import SPLITTER_SIZES, build_panes
+from glossator.ui.main_window_memory import restore_window, save_window
 from glossator.ui.main_window_navigation import Navigation, is_citation_key
 from glossator.ui.main_window_review import ReviewWorkflow
 from glossator.ui.main_window_suggestions import Suggestions
 from glossator.ui.main_window_sync import ViewSync
 from glossator.ui.report_view import ReportView
-from glossator.ui.settings import AppSettings, restore_layout, save_layout
+from glossator.ui.settings import AppSettings
 from glossator.ui.suggestion_panel import SuggestionPanel
 from glossator.ui.tag_palette import TagPalette
 from glossator.ui.undo import UndoController
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self._show_reviewer()
-        self._restore()
+        restore_window(self)
 
     def _connect(self) -> None:
         a, view, nav, edit = self.menu_actions, self.report_view, self.navigation, self.editing
@@ -292,33 +293,12 @@ class MainWindow(QMainWindow):
 
     # -- remembering ------------------------------------------------------------------------
 
-    def _restore(self) -> None:
-        s = self.settings
-        restore_layout(s, self, self.splitters, (1480, 920), SPLITTER_SIZES)
-        if s.zoom:
-            self.zoom(s.zoom)
-        location = self.ws.db.display_name
-        report_id, scroll = s.last_report(location), s.scroll_position(location)
-        if report_id is None or self.library.model.row_of(report_id) is None:
-            report_id, scroll = self._first_report(), 0
-        if report_id is not None:
-            self.open_report(report_id, scroll=scroll or None)
-
-    def _first_report(self) -> int | None:
-        """The seed report (its source name starts with "000_"), else the first listed."""
-        model = self.library.model
-        reports = [model.summary(r) for r in range(model.rowCount())]
-        seed = next((r for r in reports if r.source_name.startswith("000_")), None)
-        first = seed or (reports[0] if reports else None)
-        return first.id if first else None
+    @property
+    def zoom_steps(self) -> int:
+        return self._zoom
 
     def save_state(self) -> None:
-        s = self.settings
-        save_layout(s, self, self.splitters)
-        s.zoom = self._zoom
-        scroll = self.report_view.verticalScrollBar().value()
-        s.set_open_report(self.ws.db.display_name, self.report.id if self.report else None, scroll)
-        s.sync()
+        save_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit_note()

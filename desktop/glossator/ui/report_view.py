@@ -29,6 +29,7 @@ from glossator.ui.offsets import OffsetMap
 from glossator.ui.report_view_formats import OUTLINE_COLOR, FormatBuilder
 from glossator.ui.report_view_geometry import (
     is_position_visible,
+    paragraphs_in_view,
     range_rects,
     scroll_to_position,
     visible_blocks,
@@ -138,22 +139,9 @@ class ReportView(PointerTextEdit):
 
     def visible_range(self) -> tuple[int, int]:
         """Code points [lo, hi) covering the paragraphs in view, found without laying any
-        out (the paint that follows does that once): from the first visible paragraph, as
-        many characters as the viewport could hold at twice the narrowest glyph's density."""
-        block = self.firstVisibleBlock()
-        if not block.isValid():
-            return (0, 0)
-        metrics = self.fontMetrics()
-        narrowest = max(1, min(metrics.horizontalAdvance(c) for c in " il.'|"))
-        viewport = self.viewport()
-        lines = viewport.height() // max(1, metrics.lineSpacing()) + 2
-        per_line = 2 * (viewport.width() // narrowest + 1)
-        start, budget, end = block.position(), lines, block.position()
-        while block.isValid() and budget > 0:
-            end = block.position() + block.length() - 1
-            budget -= max(1, (block.length() - 1) // per_line)  # at least this many lines
-            block = block.next()
-        return (self._offsets.from_qt(start), self._offsets.from_qt_end(end))
+        out (the paint that follows does that once)."""
+        q_start, q_end = paragraphs_in_view(self)
+        return (self._offsets.from_qt(q_start), self._offsets.from_qt_end(q_end))
 
     def set_highlights(self, highlights: Sequence[HighlightSpan]) -> None:
         """Replace every highlight; paragraphs are restyled as they are painted."""

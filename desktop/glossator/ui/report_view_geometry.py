@@ -12,7 +12,14 @@ from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
-__all__ = ["char_at", "is_position_visible", "range_rects", "scroll_to_position", "visible_blocks"]
+__all__ = [
+    "char_at",
+    "is_position_visible",
+    "paragraphs_in_view",
+    "range_rects",
+    "scroll_to_position",
+    "visible_blocks",
+]
 
 
 def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, float]]:
@@ -32,6 +39,26 @@ def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, float]]:
             yield block, top
         top += view.blockBoundingRect(block).height()
         block = block.next()
+
+
+def paragraphs_in_view(view: QPlainTextEdit) -> tuple[int, int]:
+    """Qt positions [start, end) covering every paragraph in view, found without laying
+    any out: from the first visible paragraph, as many as the viewport could show if each
+    took only the lines its length needs at twice the narrowest glyph's density."""
+    block = view.firstVisibleBlock()
+    if not block.isValid():
+        return (0, 0)
+    metrics = view.fontMetrics()
+    narrowest = max(1, min(metrics.horizontalAdvance(c) for c in " il.'|"))
+    viewport = view.viewport()
+    budget = viewport.height() // max(1, metrics.lineSpacing()) + 2
+    per_line = 2 * (viewport.width() // narrowest + 1)
+    start = end = block.position()
+    while block.isValid() and budget > 0:
+        end = block.position() + block.length() - 1
+        budget -= max(1, (block.length() - 1) // per_line)  # at least this many lines
+        block = block.next()
+    return (start, end)
 
 
 def _line_at(block: QTextBlock, y: float) -> QTextLine | None:
