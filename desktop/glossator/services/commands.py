@@ -36,6 +36,8 @@ class Change:
     #: Values of changed annotations the command already knows (a new highlight), so a
     #: view need not read them back; an annotation in `annotations` but not here is read.
     views: tuple[AnnotationView, ...] = ()
+    #: Reports whose text itself changed (a re-import): views read them again whole.
+    texts: frozenset[int] = frozenset()
 
     @property
     def library(self) -> bool:
@@ -179,4 +181,5 @@ def _combine(message: str, changes: list[Change]) -> Change:
         union("annotations"),
         union("annotations_removed"),
         any(c.codebook for c in changes),
+        texts=union("texts"),
     )

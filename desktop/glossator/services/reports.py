@@ -6,7 +6,7 @@ import hashlib
 import uuid as uuidlib
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
 from glossator.core.footnotes import FootnoteLayout, detect_footnotes
 from glossator.formats.reports import ParsedReport, read_report
@@ -67,13 +67,19 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
     )
     ctx.session.add(row)
     ctx.session.flush()
-    conn = ctx.session.connection()  # bulk rows go through Core: no ORM objects to build
+    insert_footnotes(ctx.session.connection(), row.id, layout)
+    return row.id
+
+
+def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -> dict[str, int]:
+    """The report's notes and markers, each marker linked to the first note of its label;
+    the id of that note by label. Bulk rows go through Core: no ORM objects to build."""
     if layout.notes:
         conn.execute(
             insert(table_of(FootnoteRow)),
             [
                 {
-                    "report_id": row.id,
+                    "report_id": report_id,
                     "label": n.label,
                     "start": n.start,
                     "end": n.end,
@@ -86,7 +92,7 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
     note_ids: dict[str, int] = {}
     for note_id, label in conn.execute(
         select(FootnoteRow.id, FootnoteRow.label)
-        .where(FootnoteRow.report_id == row.id)
+        .where(FootnoteRow.report_id == report_id)
         .order_by(FootnoteRow.start)
     ):
         note_ids.setdefault(label, note_id)
@@ -95,7 +101,7 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
             insert(table_of(FootnoteRefRow)),
             [
                 {
-                    "report_id": row.id,
+                    "report_id": report_id,
                     "label": m.label,
                     "start": m.start,
                     "end": m.end,
@@ -104,7 +110,7 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
                 for m in layout.markers
             ],
         )
-    return row.id
+    return note_ids
 
 
 class ImportReport(Command):
