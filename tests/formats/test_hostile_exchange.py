@@ -175,3 +175,23 @@ def test_unknown_suffix_and_missing_file(tmp_path: Path) -> None:
         read_set(tmp_path / "set.docx")
     with pytest.raises(ExchangeFormatError, match="cannot be read"):
         read_set(tmp_path / "missing.jsonl")
+
+
+def test_a_damaged_deflate_stream_is_refused_not_raised(tmp_path: Path) -> None:
+    """A corrupted compressed entry reads as a refusal with its name, not a zlib error."""
+    import io
+
+    from glossator.formats.safe_zip import SafeZip
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", "<Project>" + "".join(f"<x n='{i * i}'/>" for i in range(5000))
+                   + "</Project>")
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"project.qde") + len("project.qde")
+    data[start + 30 : start + 70] = bytes(40)  # inside the deflated stream
+    path = tmp_path / "garbled.qdpx"
+    path.write_bytes(bytes(data))
+    damaged = pytest.raises(ExchangeFormatError, match=r"project\.qde.*damaged")
+    with SafeZip(path) as archive, damaged:
+        archive.read("project.qde")

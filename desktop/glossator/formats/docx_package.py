@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -150,10 +149,6 @@ class DocxPackage:
             return self._zip.read(part)
         except ExchangeFormatError as exc:
             raise self._refused(exc) from None
-        except zlib.error as exc:  # a damaged deflate stream (safe_zip lets it through)
-            raise ImportRefused(
-                self.name, f"damaged Word document ({part} cannot be unpacked: {exc})"
-            ) from None
 
     def events(self, part: str) -> Iterator[XmlEvent]:
         """Start and end events of a part's XML; refusals for DTDs, entities, bad XML."""

@@ -9,6 +9,7 @@ are refused all the same, since such an archive is not one we wrote or a tool wo
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -141,7 +142,7 @@ class SafeZip:
                     if got > cap:
                         raise self._refuse(f"entry {name[:80]!r} unpacks to more than it declares")
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise ExchangeFormatError(
                 f"{self.path.name}: entry {name[:80]!r} is damaged ({exc})"
             ) from None
