@@ -46,7 +46,8 @@ def annotate(ws: Workspace, rid: int, passage: str, **kw: Any) -> str:
 
 def edited_seed(tmp_path: Path, name: str = "000_93b5b4f369dc47da.txt") -> Path:
     """The seed with a paragraph inserted before the kept passage and a sentence cut."""
-    text = SEED.replace("On December 8, 2024, following", INSERTED + "On December 8, 2024, following")
+    first = "On December 8, 2024, following"
+    text = SEED.replace(first, INSERTED + first)
     sentence = text[text.index(DELETED) : text.index("They also expressed apprehension")]
     path = tmp_path / name
     path.write_text(text.replace(sentence, ""), encoding="utf-8")

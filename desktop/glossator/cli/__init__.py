@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from glossator import __version__
-from glossator.cli import attribution, exchange, reports, review, search
+from glossator.cli import attribution, exchange, reimport, reports, review, search
 from glossator.cli.common import CliError
 from glossator.services import CommandError, Workspace
 from glossator.store.errors import StoreError
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange.register(sub)
     review.register(sub)
     search.register(sub)
+    reimport.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser
