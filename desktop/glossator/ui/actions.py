@@ -38,6 +38,9 @@ class WindowActions:
         self.import_folder = make("Import &folder…", "Ctrl+Shift+O",
                                   "Import every report file in a folder",
                                   _icon(window, "folder-open", sp.SP_DirOpenIcon))
+        self.reimport = make("&Re-import from file…", "Ctrl+Shift+I",
+                             "Replace the open report's text by a changed file, keeping "
+                             "its highlights")
         self.recent_menu = QMenu("&Recent imports", window)
         self.recent_menu.setObjectName("recentMenu")
         self.clear_recent = make("&Clear recent imports", None, "Forget the recent imports")
@@ -138,7 +141,7 @@ class WindowActions:
         bar = self.window.menuBar()
         groups: list[tuple[str, list[QAction | QMenu | None]]] = [
             ("&File", [self.import_files, self.import_folder, self.recent_menu, None,
-                       self.quit]),
+                       self.reimport, None, self.quit]),
             ("&Edit", [self.undo, self.redo, None, self.delete, self.deselect, None,
                        self.find, self.filter_annotations]),
             ("&Annotate", [self.tag_menu, None, self.edit_note, self.span_to_selection]),

@@ -72,6 +72,7 @@ class Inspector(QWidget):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel(self)
         self.meta.setObjectName("inspectorMeta")
+        self.meta.setWordWrap(True)  # an orphan's second line says how to fix it
         self.tags = QListWidget(self)
         self.tags.setObjectName("inspectorTags")
         self.tags.setUniformItemSizes(True)
@@ -189,7 +190,8 @@ class Inspector(QWidget):
                 quote = quote[:399] + "\u2026"
             self.quote.setText(f"\u201c{quote}\u201d")
             self.meta.setText(f"by {annotation.author}, {annotation.created:%Y-%m-%d %H:%M}"
-                              + (" · orphaned" if annotation.orphaned else ""))
+                              + ("\norphaned \u2014 the quoted text was not found; adjust the"
+                                 " span" if annotation.orphaned else ""))
             self.speaker.show_speaker(annotation.speaker)
             self._show_speaker_detail()
             self.stances.show_stances(annotation.id, annotation.stances)

@@ -42,6 +42,7 @@ from glossator.ui.main_window_editing import Editing
 from glossator.ui.main_window_layout import SPLITTER_SIZES, build_panes
 from glossator.ui.main_window_memory import restore_window, save_window
 from glossator.ui.main_window_navigation import Navigation, is_citation_key
+from glossator.ui.main_window_reimport import Reimport
 from glossator.ui.main_window_review import ReviewWorkflow
 from glossator.ui.main_window_suggestions import Suggestions
 from glossator.ui.main_window_sync import ViewSync
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewWorkflow(self)
         self.setAcceptDrops(True)
         workspace.subscribe(self.sync.on_change)
+        self.reimport = Reimport(self)  # File > Re-import from file…, after the sync above
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self._show_reviewer()
