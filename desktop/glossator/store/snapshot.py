@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from glossator.store.models import (
@@ -126,16 +126,28 @@ def _where_key(table: Table, row: dict[str, Any]) -> list[Any]:
     return [c == row[c.name] for c in table.primary_key.columns]
 
 
+def _by_key(table: Table) -> list[Any]:
+    """A WHERE clause on the primary key with one bound parameter per key column (named
+    apart from the columns, so an UPDATE may set them all): for executemany."""
+    return [c == bindparam(f"key_{c.name}") for c in table.primary_key.columns]
+
+
+def _with_key(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, **{f"key_{c.name}": row[c.name] for c in table.primary_key.columns}}
+
+
 def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
     """Make the rows in `scope` equal to `wanted`: extra rows go, changed rows are reset,
-    missing rows come back with their own keys."""
+    missing rows come back with their own keys. Deletes and updates of many rows go to
+    the database as one executemany each, not a statement per row."""
     current = capture(session, scope)
     for model, _, owned in reversed(scope):
         table = _table(model)
         keep = {_key(table, r) for r in wanted.rows(table.name)}
-        for row in current.rows(table.name):
-            if owned and _key(table, row) not in keep:
-                session.execute(delete(table).where(*_where_key(table, row)))
+        extra = [r for r in current.rows(table.name) if owned and _key(table, r) not in keep]
+        if extra:
+            keys = [{f"key_{c.name}": r[c.name] for c in table.primary_key.columns} for r in extra]
+            session.execute(delete(table).where(*_by_key(table)), keys)
     for model, _, owned in scope:
         table = _table(model)
         now = {_key(table, r): r for r in current.rows(table.name)}
@@ -148,5 +160,8 @@ def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
                     session.execute(insert(table), [row])
             elif existing != row:
                 changed.append(row)
-        for row in changed:
-            session.execute(update(table).where(*_where_key(table, row)).values(**row))
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in changed:  # one executemany per set of columns
+            by_columns.setdefault(tuple(row), []).append(_with_key(table, row))
+        for rows in by_columns.values():
+            session.execute(update(table).where(*_by_key(table)), rows)
