@@ -130,3 +130,38 @@ def test_a_new_highlight_reports_the_value_it_wrote(seeded: tuple[Workspace, int
     ws.run(SaveEntry(SPEAKERS, EntryFields("Someone New", ())))
     with_speaker = AddAnnotation(rid, start, end, speaker="Someone New")
     assert ws.run(with_speaker).views == ()  # a speaker: the window reads it back
+
+
+def test_undoing_an_edit_of_an_orphan_keeps_its_quote_and_flag(
+    seeded: tuple[Workspace, int],
+) -> None:
+    """An orphaned annotation's stored quote is the only record of what was annotated: a
+    span fix or a note edit and their undo leave it exactly as it was."""
+    from sqlalchemy import update
+
+    from glossator.store.models import AnnotationRow
+
+    ws, rid = seeded
+    start, end = _span(ws, rid, "Hamas and Hizbullah were left alone in the arena")
+    add = AddAnnotation(rid, start, end)
+    ws.run(add)
+    with ws.db.session() as session, session.begin():  # as a re-import leaves an orphan
+        session.execute(
+            update(AnnotationRow)
+            .where(AnnotationRow.uuid == add.uuid)
+            .values(quote="a passage that was deleted", prefix="p", suffix="s", orphaned=True)
+        )
+    before = ws.annotation(add.uuid)
+    assert before is not None and before.orphaned
+    for fields in (AnnotationFields(span=(start + 6, end)), AnnotationFields(note="n")):
+        edit = EditAnnotation(add.uuid, fields)
+        ws.run(edit)
+        ws.revert(edit)
+        after = ws.annotation(add.uuid)
+        assert after is not None
+        assert (after.quote, after.prefix, after.suffix, after.orphaned, after.start) == (
+            before.quote, before.prefix, before.suffix, True, before.start)
+    fix = EditAnnotation(add.uuid, AnnotationFields(span=(start, end)))
+    ws.run(fix)  # adjusting the span re-anchors it on the text
+    fixed = ws.annotation(add.uuid)
+    assert fixed is not None and not fixed.orphaned and fixed.quote.startswith("Hamas")

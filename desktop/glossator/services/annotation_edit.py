@@ -30,6 +30,9 @@ class AnnotationFields:
     speaker_id: int | bool | None = False  # False: unchanged; None: clear
     cites: tuple[str, ...] | None = None
     stances: tuple[StanceSpec, ...] | None = None
+    #: With `span`: the quote, prefix, suffix and orphaned flag to write as they are
+    #: (undo of a span change); None: read them from the text at the new span.
+    anchor: tuple[str, str, str, bool] | None = None
 
 
 class EditAnnotation(Command):
@@ -71,7 +74,14 @@ class EditAnnotation(Command):
             )
         )
         return AnnotationFields(
-            tag_ids, row.note, (row.start, row.end), row.status, row.speaker_id, cites, stances
+            tag_ids,
+            row.note,
+            (row.start, row.end),
+            row.status,
+            row.speaker_id,
+            cites,
+            stances,
+            (row.quote, row.prefix, row.suffix, row.orphaned),  # an orphan's quote survives
         )
 
     def _write(self, ctx: Context, row: AnnotationRow, f: AnnotationFields) -> None:
@@ -86,9 +96,12 @@ class EditAnnotation(Command):
         if f.stances is not None:
             set_stances(ctx, row.id, resolve_stances(ctx, f.stances))
         if f.span is not None:
-            row.quote, row.prefix, row.suffix = span_context(ctx, row.report_id, *f.span)
+            if f.anchor is not None:
+                row.quote, row.prefix, row.suffix, row.orphaned = f.anchor
+            else:
+                row.quote, row.prefix, row.suffix = span_context(ctx, row.report_id, *f.span)
+                row.orphaned = False
             row.start, row.end = f.span
-            row.orphaned = False
         if f.cites is not None:
             ids = ctx.session.scalars(
                 select(FootnoteRow.id).where(
