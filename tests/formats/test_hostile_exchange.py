@@ -195,3 +195,24 @@ def test_a_damaged_deflate_stream_is_refused_not_raised(tmp_path: Path) -> None:
     damaged = pytest.raises(ExchangeFormatError, match=r"project\.qde.*damaged")
     with SafeZip(path) as archive, damaged:
         archive.read("project.qde")
+
+
+def test_an_entry_compressed_with_an_unsupported_method_is_refused(tmp_path: Path) -> None:
+    """Deflate64 (method 9), which Python cannot unpack, is refused up front with a reason,
+    for annotation sets and Word documents alike."""
+    from glossator.formats.errors import ImportRefused
+    from glossator.formats.reports import read_report
+    from glossator.formats.safe_zip import SafeZip
+
+    path = tmp_path / "odd.qdpx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", "<Project/>" * 50)
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):  # local, central
+        at = data.index(signature)
+        data[at + offset : at + offset + 2] = (9).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    with pytest.raises(ExchangeFormatError, match="compression method 9"):
+        SafeZip(path)
+    with pytest.raises(ImportRefused, match="compression method 9"):
+        read_report(bytes(data), "odd.docx")

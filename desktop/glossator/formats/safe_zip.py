@@ -91,6 +91,11 @@ class SafeZip:
                 raise self._refuse(f"entry {info.filename[:80]!r} has {why}")
             if info.flag_bits & 0x1:
                 raise self._refuse(f"entry {info.filename[:80]!r} is encrypted")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self._refuse(
+                    f"entry {info.filename[:80]!r} uses compression method "
+                    f"{info.compress_type} (only stored and deflated entries are read)"
+                )
             if info.file_size > lim.entry_bytes:
                 raise self._refuse(
                     f"entry {info.filename[:80]!r} unpacks to {info.file_size / MiB:,.0f} MiB "
@@ -142,7 +147,8 @@ class SafeZip:
                     if got > cap:
                         raise self._refuse(f"entry {name[:80]!r} unpacks to more than it declares")
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error,
+                NotImplementedError) as exc:
             raise ExchangeFormatError(
                 f"{self.path.name}: entry {name[:80]!r} is damaged ({exc})"
             ) from None
