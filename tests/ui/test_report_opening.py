@@ -89,3 +89,22 @@ def test_a_hidden_window_reads_the_report_in_full_at_once(qtbot, workspace, app_
     assert hidden.sync.shown_id == rid
     assert hidden.table.model.rowCount() == 2
     assert set(hidden._annotations) == set(ids)  # no second step pending
+
+
+def test_with_a_review_filter_the_first_paint_still_reads_only_what_is_in_view(
+    qtbot, window, workspace, long_report
+):
+    """The author filter is asked while painting; it answers from the in-view values and
+    never reads the report in full in the middle of a paint."""
+    rid, (near, _far), text = long_report
+    workspace.set_reviewer("Bea")  # a second reviewer, who has annotated nothing
+    workspace.set_reviewer("Tester")
+    window.review.filters.set_author("Bea")  # only Bea's work: none of these
+    view = window.report_view
+    window.open_report(rid)
+    view.viewport().repaint()
+    assert view.highlight_at(text.index("Paragraph 3 says") + 2) == []  # filtered out
+    assert window.table.model.rowCount() == 0  # the second step has not run
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == 2)
+    window.review.filters.set_author("")
+    assert view.highlight_at(text.index("Paragraph 3 says") + 2) == [near]

@@ -17,6 +17,7 @@ from glossator.store.models import (
     FootnoteRefRow,
     FootnoteRow,
     ReportRow,
+    ReviewerRow,
     TagRow,
 )
 
@@ -41,9 +42,10 @@ def spans_in(session: Connection, report_id: int, lo: int, hi: int) -> SpansInRa
         .scalar_subquery()
     )
     highlights = tuple(
-        HighlightValue(uuid, start, end, color or DEFAULT_COLOR)
-        for uuid, start, end, color in session.execute(
-            select(a.uuid, a.start, a.end, first_color)
+        HighlightValue(uuid, start, end, color or DEFAULT_COLOR, author, status)
+        for uuid, start, end, color, author, status in session.execute(
+            select(a.uuid, a.start, a.end, first_color, ReviewerRow.name, a.status)
+            .join(ReviewerRow, ReviewerRow.id == a.author_id)
             .where(a.report_id == report_id, a.start < hi, a.end > lo)
             .order_by(a.start, a.end, a.id)
         )

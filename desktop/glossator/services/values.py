@@ -83,12 +83,15 @@ class ReportText:
 
 @dataclass(frozen=True, slots=True)
 class HighlightValue:
-    """An annotation as painted: its span and its colour (the first tag's)."""
+    """An annotation as painted: its span, its colour (the first tag's), and what the
+    review filters look at (author, status)."""
 
     id: str  # the stable UUID
     start: int
     end: int
     color: str
+    author: str
+    status: str
 
 
 @dataclass(frozen=True, slots=True)

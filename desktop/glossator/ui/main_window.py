@@ -176,6 +176,11 @@ class MainWindow(QMainWindow):
     def annotations(self, views: dict[str, AnnotationView]) -> None:
         self._annotations = views
 
+    def annotations_so_far(self) -> dict[str, AnnotationView]:
+        """The annotation values read so far, without completing an opening (for code that
+        runs while painting, which must not read the database)."""
+        return self._annotations
+
     def open_report(self, report_id: int, scroll: int | None = None) -> bool:
         if self.sync.shown_id == report_id and scroll is None:
             return True

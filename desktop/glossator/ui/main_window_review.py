@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from glossator.services.commands import Command
 from glossator.services.review import DecideAnnotations
 from glossator.services.review_comments import AddComment, DeleteComment, EditComment
-from glossator.services.values import AnnotationView
 from glossator.ui.actions_review import ReviewActions
 from glossator.ui.annotation_table_model import AnnotationIdRole
 from glossator.ui.review_filter import MINE, ReviewFilterBar
@@ -110,8 +109,8 @@ class ReviewWorkflow:
             w.report_view.set_highlight_filter(None)
             return
 
-        def key_shown(key: str) -> bool:
-            found: AnnotationView | None = w.annotations.get(key)
+        def key_shown(key: str) -> bool:  # runs while painting: reads nothing
+            found = w.sync.loaded(key)
             return found is None or shown(found)
 
         w.report_view.set_highlight_filter(key_shown)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from glossator.services import Change, CommandError
-from glossator.services.values import AnnotationView, ReportDetail, ReportText
+from glossator.services.values import AnnotationView, HighlightValue, ReportDetail, ReportText
 from glossator.ui.after_paint import AfterPaint
 from glossator.ui.footnote_panel import NoteItem
 from glossator.ui.memory import collect_after_paint
@@ -47,6 +47,7 @@ class ViewSync:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.shown_id: int | None = None  # the report in the view, read in full or not
+        self.first_spans: dict[str, HighlightValue] = {}  # what the first step read
         self._pending: int | None = None  # shown, the rest not read yet
         self.library_timer = QTimer(window)
         self.library_timer.setSingleShot(True)
@@ -74,6 +75,7 @@ class ViewSync:
         w.apply_scroll()
         lo, hi = view.visible_range()
         found = w.ws.spans_in(head.id, lo, hi)
+        self.first_spans = {h.id: h for h in found.highlights}
         view.set_spans(
             [MarkerSpan(m.label, m.start, m.end, m.note is None) for m in found.markers],
             [HighlightSpan(h.id, h.start, h.end, h.color) for h in found.highlights],
@@ -91,6 +93,11 @@ class ViewSync:
     def _side_panes(self) -> tuple[QWidget, ...]:
         w = self.w
         return (w.footnotes, w.table, w.inspector)
+
+    def loaded(self, key: str) -> AnnotationView | HighlightValue | None:
+        """What is known of an annotation of the open report without reading anything:
+        its full value, or between the two steps of opening, its in-view span."""
+        return self.w.annotations_so_far().get(key) or self.first_spans.get(key)
 
     def after_paint(self) -> None:
         QTimer.singleShot(0, self.complete)
@@ -117,6 +124,7 @@ class ViewSync:
     ) -> None:
         w = self.w
         self._pending = None
+        self.first_spans = {}
         self.table_later.cancel()
         self._table_fresh, self._table_removed = {}, set()
         self.shown_id = detail.id if detail is not None else None

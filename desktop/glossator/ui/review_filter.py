@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from glossator.services.annotations import STATUSES
-from glossator.services.values import AnnotationView
 
 MINE = "\x00mine"  # the author filter's "only mine": whoever is reviewing at the time
+
+
+class Reviewed(Protocol):
+    """What the filters look at: a full annotation value, or a highlight's span value."""
+
+    @property
+    def author(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
 
 
 class ReviewerCombo(QComboBox):
@@ -69,13 +79,13 @@ class ReviewFilterBar(QWidget):
     def set_status(self, value: str) -> None:
         self.status.setCurrentIndex(max(self.status.findData(value), 0))
 
-    def predicate(self, me: Callable[[], str | None]) -> Callable[[AnnotationView], bool] | None:
+    def predicate(self, me: Callable[[], str | None]) -> Callable[[Reviewed], bool] | None:
         """The test an annotation must pass to be shown; None when nothing is filtered."""
         author, status = self.author.currentData() or "", self.status.currentData() or ""
         if not author and not status:
             return None
 
-        def shown(a: AnnotationView) -> bool:
+        def shown(a: Reviewed) -> bool:
             who = me() if author == MINE else author
             return (not author or a.author == who) and (not status or a.status == status)
 
