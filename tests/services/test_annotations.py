@@ -165,3 +165,21 @@ def test_undoing_an_edit_of_an_orphan_keeps_its_quote_and_flag(
     ws.run(fix)  # adjusting the span re-anchors it on the text
     fixed = ws.annotation(add.uuid)
     assert fixed is not None and not fixed.orphaned and fixed.quote.startswith("Hamas")
+
+
+def test_a_failing_listener_does_not_make_a_committed_change_fail(
+    seeded: tuple[Workspace, int], caplog: pytest.LogCaptureFixture
+) -> None:
+    ws, rid = seeded
+    seen: list[str] = []
+
+    def broken(_change: object) -> None:
+        raise RuntimeError("a view could not follow")
+
+    ws.subscribe(broken)
+    ws.subscribe(lambda change: seen.append(change.message))
+    add = AddAnnotation(rid, 10, 20)
+    change = ws.run(add)
+    assert change.annotations == {add.uuid} and ws.annotation(add.uuid) is not None
+    assert seen == ["Annotation saved"]  # the listeners after it still hear of it
+    assert "a view could not follow" in caplog.text

@@ -97,6 +97,22 @@ def test_status_follows_the_latest_decision_also_after_undo(ws, setup):
     assert ws.review_thread(ana_s).decisions() == {"cleo": "rejected"}  # type: ignore[union-attr]
 
 
+def test_undoing_the_last_decision_restores_the_status_exactly(ws, setup):
+    """The status before the undone decision comes back, even when it was set some other
+    way after an earlier decision."""
+    from glossator.services.annotations import AnnotationFields, EditAnnotation
+
+    _report_id, ana_s, _ben_s = setup
+    ws.set_reviewer("ben")
+    ws.run(DecideAnnotations([ana_s], "disputed"))
+    ws.run(EditAnnotation(ana_s, AnnotationFields(status="proposed")))
+    ws.set_reviewer("cleo")
+    last = DecideAnnotations([ana_s], "rejected")
+    ws.run(last)
+    ws.revert(last)
+    assert status(ws, ana_s) == "proposed"  # not the older "disputed"
+
+
 def test_a_decision_needs_a_named_reviewer(ws, setup):
     ws.reviewer = None
     with pytest.raises(CommandError, match="who is reviewing"):

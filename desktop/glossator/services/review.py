@@ -17,7 +17,7 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from glossator.services.annotations import reviewer_id
 from glossator.services.commands import Change, Command, CommandError, Context
@@ -154,10 +154,22 @@ class DecideAnnotations(Command):
     def revert(self, ctx: Context) -> Change:
         assert self._rows is not None
         table = table_of(ReviewRow)
+        newest = dict(  # the newest decision on each annotation, before ours go
+            ctx.session.execute(
+                select(table.c.annotation_id, func.max(table.c.id))
+                .where(table.c.annotation_id.in_(list(self._before)), table.c.decision.is_not(None))
+                .group_by(table.c.annotation_id)
+            ).all()
+        )
         ctx.session.execute(delete(table).where(table.c.uuid.in_([r["uuid"] for r in self._rows])))
         for row in self._rows:
             aid = row["annotation_id"]
-            status = latest_decision(ctx, aid) or self._before[aid]
+            if newest.get(aid) != row["id"]:
+                # Someone decided after us (another reviewer, on a shared server): their
+                # decision holds the status, and it stays.
+                status = latest_decision(ctx, aid) or self._before[aid]
+            else:
+                status = self._before[aid]  # ours was the last word: exactly as before it
             ctx.session.execute(
                 update(AnnotationRow).where(AnnotationRow.id == aid).values(status=status)
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -38,6 +39,8 @@ from glossator.services.values import (
 )
 from glossator.store.database import Database, open_database
 from glossator.store.models import ReportRow, ReviewerRow, StanceLabelRow, TagRow
+
+log = logging.getLogger(__name__)
 
 Listener = Callable[[Change], None]
 Progress = Callable[[int, int, ImportOutcome], bool]  # (done, total, last) -> keep going?
@@ -97,7 +100,10 @@ class Workspace:
             change = step(ctx)
             ctx.write_history()
         for listener in list(self._listeners):
-            listener(change)
+            try:  # the change is committed: a view that fails to follow it must not undo that
+                listener(change)
+            except Exception:
+                log.exception("A listener failed to follow %r", change.message)
         return change
 
     def run(self, command: Command) -> Change:

@@ -146,7 +146,13 @@ class Reimport(QObject):
             return
         selected = w.selected
         scroll = w.report_view.verticalScrollBar().value()
-        w.sync.show_report(w.ws.report(shown), w.ws.annotations(shown))
+        try:
+            detail, views = w.ws.report(shown), w.ws.annotations(shown)
+        except CommandError as exc:  # deleted from elsewhere meanwhile
+            w.statusBar().showMessage(str(exc), 6000)
+            w.sync.show_report(None, [])
+            return
+        w.sync.show_report(detail, views)
         w.report_view.verticalScrollBar().setValue(scroll)
         if selected in w.annotations:
             w.select_annotation(selected)

@@ -154,12 +154,14 @@ class ViewSync:
         w.statusBar().showMessage(change.message, 6000)
         if change.codebook:
             w.load_tags()
-        current = w.report.id if w.report else None
+        current = self.shown_id  # not w.report: a change must not finish an opening
         if current is not None and current in change.reports_removed:
             self.show_report(None, [])
             current = None
         touched = bool(change.annotations or change.annotations_removed)
-        if current is not None and touched and current in change.reports:
+        if current is not None and touched and current in change.reports and (
+            current not in change.texts  # a new text: the re-import reads it again whole
+        ):
             self.apply_annotations(change)
         if change.library and (not touched or change.reports - {current}):
             self.library_timer.start()  # imports and renames: one refresh per burst
