@@ -180,3 +180,28 @@ def test_annotation_ids_by_prefix(ws, setup):
         ws.find_annotation("ab")
     with pytest.raises(CommandError, match="No annotation"):
         ws.find_annotation("zzzzzzzz")
+
+
+def test_a_very_deep_reply_chain_is_read_without_recursion(ws, setup):
+    """2,000 replies each answering the last: the thread reads (no recursion limit)."""
+    from sqlalchemy import insert
+
+    from glossator.store.models import AnnotationRow, ReviewerRow, ReviewRow, table_of
+
+    _report_id, ana_s, _ben_s = setup
+    ws.run(AddComment(ana_s, "the first word"))
+    with ws.db.session() as session, session.begin():
+        aid = session.scalar(select(AnnotationRow.id).where(AnnotationRow.uuid == ana_s))
+        who = session.scalar(select(ReviewerRow.id).where(ReviewerRow.name == "ben"))
+        parent = session.scalar(select(ReviewRow.id).where(ReviewRow.annotation_id == aid))
+        for n in range(2000):
+            parent = session.scalar(
+                insert(table_of(ReviewRow))
+                .values(uuid=f"00000000-0000-0000-0000-{n:012d}", annotation_id=aid,
+                        reviewer_id=who, parent_id=parent, body=f"reply {n}")
+                .returning(table_of(ReviewRow).c.id)
+            )
+    thread = ws.review_thread(ana_s)
+    assert thread is not None
+    depths = [depth for depth, _entry in thread.walk()]
+    assert len(depths) == 2001 and max(depths) == 2000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import Any
 
@@ -13,14 +14,23 @@ from glossator.services.search import SearchHit, Span
 MAX_LIMIT = 1000
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from imported files with its control characters (escape sequences included)
+    shown as U+FFFD: a title must not drive the terminal."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def marked(text: str, spans: tuple[Span, ...], bold: bool) -> str:
     """The text with matched words in bold on a terminal, else between `**`."""
     on, off = ("\033[1m", "\033[0m") if bold else ("**", "**")
     out, at = [], 0
     for start, end in spans:
-        out += [text[at:start], on, text[start:end], off]
+        out += [printable(text[at:start]), on, printable(text[start:end]), off]
         at = end
-    return "".join(out) + text[at:]
+    return "".join(out) + printable(text[at:])
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:

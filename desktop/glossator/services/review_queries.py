@@ -38,19 +38,25 @@ def review_thread(session: Session, annotation: str) -> ReviewThread | None:
         children[parent].append(row[0])
     by_id = {row[0]: row for row in rows}
 
-    def build(rid: int) -> ReviewEntry:
+    built: dict[int, ReviewEntry] = {}
+    stack: list[tuple[int, bool]] = [(c, False) for c in children[None]]
+    while stack:  # replies before what they answer, without recursion (chains may be deep)
+        rid, replies_done = stack.pop()
+        if not replies_done:
+            stack.append((rid, True))
+            stack.extend((c, False) for c in children.get(rid, ()))
+            continue
         _id, uuid, parent, name, decision, body, created = by_id[rid]
-        return ReviewEntry(
+        built[rid] = ReviewEntry(
             uuid,
             name,
             decision,
             body,
             utc(created),
             uuid_of.get(parent) if parent is not None else None,
-            tuple(build(c) for c in children.get(rid, ())),
+            tuple(built[c] for c in children.get(rid, ())),
         )
-
-    return ReviewThread(annotation, head[2], head[1], tuple(build(c) for c in children[None]))
+    return ReviewThread(annotation, head[2], head[1], tuple(built[c] for c in children[None]))
 
 
 def _resolve(session: Session, column: InstrumentedAttribute[str], ref: str, noun: str) -> str:
