@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from glossator.store.models import (
@@ -122,10 +122,6 @@ def _key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row[c.name] for c in table.primary_key.columns)
 
 
-def _where_key(table: Table, row: dict[str, Any]) -> list[Any]:
-    return [c == row[c.name] for c in table.primary_key.columns]
-
-
 def _by_key(table: Table) -> list[Any]:
     """A WHERE clause on the primary key with one bound parameter per key column (named
     apart from the columns, so an UPDATE may set them all): for executemany."""
@@ -152,16 +148,43 @@ def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
         table = _table(model)
         now = {_key(table, r): r for r in current.rows(table.name)}
         changed: list[dict[str, Any]] = []
-        for row in wanted.rows(table.name):  # rows that left the slice come back first,
-            existing = now.get(_key(table, row))  # so that changed rows may point at them
+        missing: list[dict[str, Any]] = []
+        for row in wanted.rows(table.name):
+            existing = now.get(_key(table, row))
             if existing is None:
-                found = session.execute(update(table).where(*_where_key(table, row)).values(**row))
-                if found.rowcount == 0 and owned:  # type: ignore[attr-defined]
-                    session.execute(insert(table), [row])
+                missing.append(row)
             elif existing != row:
                 changed.append(row)
-        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for row in changed:  # one executemany per set of columns
-            by_columns.setdefault(tuple(row), []).append(_with_key(table, row))
-        for rows in by_columns.values():
-            session.execute(update(table).where(*_by_key(table)), rows)
+        # Rows that left the slice come back first, so that changed rows may point at them:
+        # those still in the table (outside the slice) are reset, the others inserted.
+        elsewhere = _existing_keys(session, table, missing)
+        _update_rows(session, table, [r for r in missing if _key(table, r) in elsewhere])
+        if owned:
+            gone = [r for r in missing if _key(table, r) not in elsewhere]
+            if gone:
+                session.execute(insert(table), gone)
+        _update_rows(session, table, changed)
+
+
+def _existing_keys(session: Session, table: Table, rows: list[dict[str, Any]]) -> set[Any]:
+    """Which of these rows' primary keys are in the table, a few hundred per query."""
+    columns = list(table.primary_key.columns)
+    found: set[Any] = set()
+    for i in range(0, len(rows), 500):
+        keys = [_key(table, r) for r in rows[i : i + 500]]
+        where = (
+            columns[0].in_([k[0] for k in keys])
+            if len(columns) == 1
+            else tuple_(*columns).in_(keys)
+        )
+        found.update(tuple(k) for k in session.execute(select(*columns).where(where)))
+    return found
+
+
+def _update_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Reset rows by primary key: one executemany per set of columns."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(row), []).append(_with_key(table, row))
+    for params in by_columns.values():
+        session.execute(update(table).where(*_by_key(table)), params)
