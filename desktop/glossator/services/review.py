@@ -124,8 +124,14 @@ class DecideAnnotations(Command):
         self.decided = tuple(u for u in self.uuids if u not in skipped)
         self._reports = frozenset(found[u].report_id for u in self.decided)
         table = table_of(ReviewRow)
+        ctx.session.execute(insert(table), rows)  # one executemany; ids read back by uuid
+        ids: dict[str, int] = {}
+        for i in range(0, len(rows), 5000):
+            chunk = [r["uuid"] for r in rows[i : i + 5000]]
+            query = select(table.c.uuid, table.c.id).where(table.c.uuid.in_(chunk))
+            ids.update((str(u), int(i)) for u, i in ctx.session.execute(query).all())
         for row in rows:
-            row["id"] = ctx.session.scalar(insert(table).values(**row).returning(table.c.id))
+            row["id"] = ids[row["uuid"]]
         return rows
 
     def apply(self, ctx: Context) -> Change:
@@ -162,6 +168,7 @@ class DecideAnnotations(Command):
             ).all()
         )
         ctx.session.execute(delete(table).where(table.c.uuid.in_([r["uuid"] for r in self._rows])))
+        restored: dict[str, list[int]] = {}
         for row in self._rows:
             aid = row["annotation_id"]
             if newest.get(aid) != row["id"]:
@@ -170,15 +177,17 @@ class DecideAnnotations(Command):
                 status = latest_decision(ctx, aid) or self._before[aid]
             else:
                 status = self._before[aid]  # ours was the last word: exactly as before it
-            ctx.session.execute(
-                update(AnnotationRow).where(AnnotationRow.id == aid).values(status=status)
-            )
+            restored.setdefault(status, []).append(aid)
             ctx.record(
                 "DecideAnnotations",
                 "annotation",
                 self._uuid[row["annotation_id"]],
                 {"status": self.decision, "review": row["uuid"]},
                 {"status": status},
+            )
+        for status, aids in restored.items():  # one statement per status, not per row
+            ctx.session.execute(
+                update(AnnotationRow).where(AnnotationRow.id.in_(aids)).values(status=status)
             )
         return Change(
             f"Undone: {self.label}", reports=self._reports, annotations=frozenset(self.decided)
