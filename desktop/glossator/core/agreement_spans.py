@@ -111,12 +111,17 @@ def match_spans(
             groups[(s.report_id, s.tag)][0 if s.coder == coder_a else 1].append(s)
     pairs: list[tuple[CodedSpan, CodedSpan]] = []
     for side_a, side_b in groups.values():
+        side_a.sort(key=lambda s: s.start)
         side_b.sort(key=lambda s: s.start)
         candidates: list[tuple[float, CodedSpan, CodedSpan]] = []
-        for a in side_a:
-            for b in side_b:
-                if b.start >= a.end:
-                    break
+        active: list[CodedSpan] = []  # B's spans that began before this A's end
+        j = 0
+        for a in side_a:  # a sweep in text order: each pair of spans looked at once
+            while j < len(side_b) and side_b[j].start < a.end:
+                active.append(side_b[j])
+                j += 1
+            active = [b for b in active if b.end > a.start]  # ended before: never again
+            for b in active:
                 score = jaccard(a, b)
                 if score >= MIN_JACCARD:
                     candidates.append((score, a, b))
@@ -144,6 +149,7 @@ def disagreements(
     )
     out: list[Disagreement] = []
     group: list[CodedSpan] = []
+    group_end = 0
 
     def close() -> None:
         if group:
@@ -160,11 +166,11 @@ def disagreements(
 
     for s in loose:
         if group and (
-            (s.report_id, s.tag) != (group[0].report_id, group[0].tag)
-            or s.start >= max(g.end for g in group)
+            (s.report_id, s.tag) != (group[0].report_id, group[0].tag) or s.start >= group_end
         ):
             close()
             group = []
+        group_end = max(group_end, s.end) if group else s.end
         group.append(s)
     close()
     out.sort(key=lambda d: (d.report_id, d.start, d.end, d.tag))
