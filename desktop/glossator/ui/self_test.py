@@ -40,6 +40,7 @@ from glossator.services.annotations import AddAnnotation
 from glossator.services.values import AnnotationView
 from glossator.store import migrate
 from glossator.store.integrity import check_file
+from glossator.ui import self_test_features as features
 from glossator.ui.annotation_table import AnnotationTable
 from glossator.ui.app import application
 from glossator.ui.main_window import MainWindow
@@ -367,6 +368,10 @@ STEPS: list[tuple[str, Callable[[State], str]]] = [
     ("annotation and undo", step_annotation_undo),
     ("export", step_export),
     ("lossless round trip", step_lossless),
+    ("full-text search", lambda st: features.step_search(
+        st.workspace, st.workspace.report(st.report_id).title)),
+    ("Word import", lambda st: features.step_word(st.workspace, st.home)),
+    ("review", lambda st: features.step_review(st.workspace, st.report_id)),
     ("integrity check", step_integrity),
     ("versions", step_versions),
 ]
