@@ -14,7 +14,6 @@ from sqlalchemy import Connection, select
 
 from glossator.core.anchoring import THRESHOLD, Anchor, Anchored, reanchor
 from glossator.core.exchange import quote_context
-from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.services.commands import CommandError
 from glossator.services.reports import PreparedReport
@@ -30,21 +29,10 @@ class ReimportRefused(CommandError):
 def read_replacement(path: Path) -> PreparedReport:
     """A file read through the import pipeline (decoding, reader, footnotes), or
     `ReimportRefused` with the reason in one line."""
-    name = path.name
     try:
-        if not path.is_file():
-            raise ImportRefused(name, "no such file" if not path.exists() else "not a file")
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise ImportRefused(name, f"too large ({size / 1e6:.0f} MB; the limit is "
-                                      f"{MAX_REPORT_BYTES // (1024 * 1024)} MB)")
-        return PreparedReport.from_bytes(path.read_bytes(), name)
+        return PreparedReport.from_file(path)
     except ImportRefused as exc:
         raise ReimportRefused(str(exc)) from exc
-    except OSError as exc:
-        raise ReimportRefused(f"{name}: refused: cannot be read ({exc.strerror or exc})") from exc
-    except Exception as exc:  # a reader fault refuses the file and writes nothing
-        raise ReimportRefused(f"{name}: refused: cannot be parsed ({type(exc).__name__})") from exc
 
 
 @dataclass(frozen=True, slots=True)

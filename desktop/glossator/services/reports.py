@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import uuid as uuidlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
 from glossator.core.footnotes import FootnoteLayout, detect_footnotes
+from glossator.formats.decoding import MAX_REPORT_BYTES
+from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import ParsedReport, read_report
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow, table_of
@@ -33,6 +36,29 @@ class PreparedReport:
     def from_bytes(cls, data: bytes, name: str) -> PreparedReport:
         parsed = read_report(data, name)
         return cls(name, data, parsed, detect_footnotes(parsed.text), text_digest(parsed.text))
+
+    @classmethod
+    def from_file(cls, path: Path) -> PreparedReport:
+        """A file read and prepared; any reason not to (missing, too large, unreadable, a
+        reader fault) raised as `ImportRefused`, nothing else."""
+        name = path.name
+        try:
+            if not path.is_file():
+                raise ImportRefused(name, "no such file" if not path.exists() else "not a file")
+            size = path.stat().st_size
+            if size > MAX_REPORT_BYTES:
+                raise ImportRefused(
+                    name,
+                    f"too large ({size / 1e6:.0f} MB; the limit is "
+                    f"{MAX_REPORT_BYTES // (1024 * 1024)} MB)",
+                )
+            return cls.from_bytes(path.read_bytes(), name)
+        except ImportRefused:
+            raise
+        except OSError as exc:
+            raise ImportRefused(name, f"cannot be read ({exc.strerror or exc})") from exc
+        except Exception as exc:  # a reader fault refuses the file; nothing is written
+            raise ImportRefused(name, f"cannot be parsed ({type(exc).__name__})") from exc
 
     @property
     def title(self) -> str:

@@ -13,7 +13,6 @@ from glossator import paths
 from glossator.core.agreement import AgreementResult
 from glossator.core.codebook import Codebook
 from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
-from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES
 from glossator.services import attribution, queries, spans
@@ -277,22 +276,9 @@ class Workspace:
     def import_file(self, path: Path) -> ImportOutcome:
         name = path.name
         try:
-            if not path.is_file():
-                raise ImportRefused(name, "no such file" if not path.exists() else "not a file")
-            size = path.stat().st_size
-            if size > MAX_REPORT_BYTES:
-                raise ImportRefused(
-                    name,
-                    f"too large ({size / 1e6:.0f} MB; the limit is "
-                    f"{MAX_REPORT_BYTES // (1024 * 1024)} MB)",
-                )
-            prepared = PreparedReport.from_bytes(path.read_bytes(), name)
-        except ImportRefused as exc:
+            prepared = PreparedReport.from_file(path)
+        except ImportRefused as exc:  # a refused file stops nothing and touches nothing
             return ImportOutcome(name, "refused", reason=exc.reason)
-        except OSError as exc:
-            return ImportOutcome(name, "refused", reason=f"cannot be read ({exc.strerror or exc})")
-        except Exception as exc:  # a reader fault must not stop a batch or touch the database
-            return ImportOutcome(name, "refused", reason=f"cannot be parsed ({type(exc).__name__})")
         command = ImportReport(prepared)
         self.run(command)
         if command.duplicate_of is not None:
