@@ -223,3 +223,43 @@ def test_refused_files_leave_the_workspace_unchanged(
     if kind == "other report":
         assert f"already report {other.report_id}" in message
     assert state(ws, rid) == before and history(ws) == events
+
+
+def test_a_previewed_plan_is_applied_as_shown_unless_something_changed(ws, tmp_path):
+    """The window computes the plan once for its confirmation; running the command applies
+    that plan, and computes it again when an annotation changed in between."""
+    from glossator.services import reimport as reimport_module
+    from glossator.services.reimport import prepare_reimport, read_replacement
+
+    (outcome,) = ws.import_paths([SEED_REPORT])
+    rid = outcome.report_id
+    text = ws.report(rid).text
+    start = text.index("Hamas and Hizbullah")
+    add = AddAnnotation(rid, start, start + 19)
+    ws.run(add)
+    changed = tmp_path / SEED_REPORT.name
+    changed.write_text("A new first paragraph.\n\n" + SEED_REPORT.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    calls: list[int] = []
+    original = reimport_module.plan_rows
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    reimport_module.plan_rows = counting  # type: ignore[assignment]
+    try:
+        command = prepare_reimport(ws, rid, read_replacement(changed))
+        ws.run(command)
+        assert len(calls) == 1  # applied as previewed
+        moved = ws.annotation(add.uuid)
+        assert moved is not None and moved.start == start + len("A new first paragraph.\n\n")
+        ws.revert(command)
+        again = prepare_reimport(ws, rid, read_replacement(changed))
+        ws.run(EditAnnotation(add.uuid, AnnotationFields(span=(start, start + 10))))
+        ws.run(again)
+        assert len(calls) == 3  # an annotation changed after the preview: planned again
+        shifted = ws.annotation(add.uuid)
+        assert shifted is not None and shifted.end - shifted.start == 10
+    finally:
+        reimport_module.plan_rows = original  # type: ignore[assignment]

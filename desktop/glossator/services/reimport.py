@@ -18,6 +18,7 @@ from glossator.services.reimport_plan import (
     PlannedRows,
     ReimportPlan,
     ReimportRefused,
+    plan_inputs,
     plan_rows,
     read_replacement,
 )
@@ -34,15 +35,27 @@ from glossator.store.models import (
 )
 from glossator.store.snapshot import Scope, part
 
-__all__ = ["ReimportPlan", "ReimportRefused", "ReimportReport", "preview_reimport",
-           "read_replacement"]
+__all__ = ["ReimportPlan", "ReimportRefused", "ReimportReport", "prepare_reimport",
+           "preview_reimport", "read_replacement"]
+
+
+def prepare_reimport(ws: Workspace, report_id: int, new: PreparedReport) -> ReimportReport:
+    """The command with its plan computed and never written (refusals raised as
+    `ReimportRefused`): `command.plan` is what it would do, shown for confirmation; run
+    later, it is computed again only if the report or its annotations changed meanwhile."""
+    command = ReimportReport(report_id, new)
+    with ws.db.reading() as conn:
+        command.planned = plan_rows(conn, report_id, new)
+    command.plan = command.planned.plan
+    return command
 
 
 def preview_reimport(ws: Workspace, report_id: int, new: PreparedReport) -> ReimportPlan:
     """What re-importing `new` into the report would do, computed and never written
     (refusals raised as `ReimportRefused`)."""
-    with ws.db.reading() as conn:
-        return plan_rows(conn, report_id, new).plan
+    plan = prepare_reimport(ws, report_id, new).plan
+    assert plan is not None
+    return plan
 
 
 class ReimportReport(StateCommand):
@@ -55,6 +68,7 @@ class ReimportReport(StateCommand):
         self.report_id = report_id
         self.new = new
         self.plan: ReimportPlan | None = None
+        self.planned: PlannedRows | None = None  # computed for a preview, not yet applied
         self._rows: PlannedRows | None = None
 
     @classmethod
@@ -62,9 +76,14 @@ class ReimportReport(StateCommand):
         return cls(report_id, read_replacement(path))
 
     def apply(self, ctx: Context) -> Change:
-        if self.plan is None:
-            self._rows = plan_rows(ctx.core, self.report_id, self.new)
+        if self._rows is None:
+            planned, self.planned = self.planned, None
+            if planned is not None and planned.inputs == plan_inputs(ctx.core, self.report_id):
+                self._rows = planned  # nothing changed since the preview
+            else:
+                self._rows = plan_rows(ctx.core, self.report_id, self.new)
             self.plan = self._rows.plan
+        assert self.plan is not None
         if self.plan.identical:
             return Change(f"\u201c{self.plan.title}\u201d: the file's text is the same as the "
                           "report's; nothing changed")

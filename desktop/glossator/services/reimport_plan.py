@@ -5,6 +5,7 @@ window's confirmation show one."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,7 @@ class PlannedRows:
     touched: set[int]  # ids whose span, quote or orphaned flag changes
     cites: dict[int, tuple[str, ...]]  # annotation id -> labels it cites now
     ids: dict[str, int]  # annotation uuid -> id
+    inputs: str  # digest of what the plan was computed from (see `plan_inputs`)
 
 
 def _current_title(conn: Connection, row: Any) -> str | None:
@@ -99,12 +101,46 @@ def _current_title(conn: Connection, row: Any) -> str | None:
         return None
 
 
-def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedRows:
-    """Everything a re-import of `new` into the report would write; refusals raised."""
-    row = conn.execute(
+def _digest(report: Any, annotations: Any, cites: Any) -> str:
+    return hashlib.sha256(repr((tuple(report), [tuple(r) for r in annotations],
+                                [tuple(c) for c in cites])).encode()).hexdigest()
+
+
+def _report_row(conn: Connection, report_id: int) -> Any:
+    return conn.execute(
         select(ReportRow.id, ReportRow.title, ReportRow.text, ReportRow.sha256,
                ReportRow.source_name).where(ReportRow.id == report_id)
     ).first()
+
+
+def _annotation_rows(conn: Connection, report_id: int) -> list[Any]:
+    a = AnnotationRow
+    return list(conn.execute(
+        select(a.id, a.uuid, a.start, a.end, a.quote, a.prefix, a.suffix, a.orphaned)
+        .where(a.report_id == report_id).order_by(a.start, a.end, a.id)
+    ).all())
+
+
+def _cite_rows(conn: Connection, report_id: int) -> list[Any]:
+    return list(conn.execute(
+        select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label)
+        .join(FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id)
+        .where(FootnoteRow.report_id == report_id)
+        .order_by(FootnoteRow.start, AnnotationFootnoteRow.annotation_id)
+    ).all())
+
+
+def plan_inputs(conn: Connection, report_id: int) -> str:
+    """A digest of everything a plan is computed from (the report, its annotations, their
+    citations): equal digests, equal plans. A plan shown for confirmation is applied as it
+    is when nothing changed in between, without being computed again."""
+    return _digest(_report_row(conn, report_id) or (), _annotation_rows(conn, report_id),
+                   _cite_rows(conn, report_id))
+
+
+def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedRows:
+    """Everything a re-import of `new` into the report would write; refusals raised."""
+    row = _report_row(conn, report_id)
     if row is None:
         raise CommandError(f"Report {report_id} does not exist")
     other = find_duplicate_on(conn, new.sha256)
@@ -117,11 +153,7 @@ def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedR
     title = row.title
     if not identical and new.title != row.title and _current_title(conn, row) == row.title:
         title = new.title
-    a = AnnotationRow
-    rows = conn.execute(
-        select(a.id, a.uuid, a.start, a.end, a.quote, a.prefix, a.suffix, a.orphaned)
-        .where(a.report_id == report_id).order_by(a.start, a.end, a.id)
-    ).all()
+    rows = _annotation_rows(conn, report_id)
     results: list[Anchored] = (
         [Anchored("orphaned" if r.orphaned else "kept", r.start, r.end) for r in rows]
         if identical  # nothing changes, not even an orphan's flag
@@ -147,11 +179,8 @@ def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedR
             })
     cites: dict[int, list[str]] = {}
     uuid_of = {r.id: r.uuid for r in rows}
-    for annotation_id, label in conn.execute(
-        select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label)
-        .join(FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id)
-        .where(FootnoteRow.report_id == report_id).order_by(FootnoteRow.start)
-    ):
+    cite_rows = _cite_rows(conn, report_id)
+    for annotation_id, label in cite_rows:
         cites.setdefault(int(annotation_id), []).append(str(label))
     labels = {n.label for n in new.layout.notes}
     dropped = tuple((uuid_of[i], lbl) for i, ls in cites.items() for lbl in dict.fromkeys(ls)
@@ -172,7 +201,7 @@ def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedR
     }
     return PlannedRows(plan, report, changed, touched,
                        {i: tuple(dict.fromkeys(ls)) for i, ls in cites.items()},
-                       {r.uuid: r.id for r in rows})
+                       {r.uuid: r.id for r in rows}, _digest(row, rows, cite_rows))
 
 
 def find_duplicate_on(conn: Connection, sha256: str) -> tuple[int, str] | None:

@@ -16,12 +16,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from glossator.services import Change, CommandError
-from glossator.services.reimport import (
-    ReimportPlan,
-    ReimportReport,
-    preview_reimport,
-    read_replacement,
-)
+from glossator.services.reimport import ReimportPlan, prepare_reimport, read_replacement
 from glossator.ui.import_worker import REPORT_FILTER
 
 if TYPE_CHECKING:
@@ -113,8 +108,9 @@ class Reimport(QObject):
         if not path:
             return None
         try:
-            new = read_replacement(Path(path))
-            plan = preview_reimport(w.ws, report.id, new)
+            command = prepare_reimport(w.ws, report.id, read_replacement(Path(path)))
+            plan = command.plan
+            assert plan is not None
         except CommandError as exc:
             w.statusBar().showMessage(str(exc), 8000)
             self.warn(w, str(exc))
@@ -126,7 +122,7 @@ class Reimport(QObject):
             return None
         if not self.confirm(w, plan):
             return None
-        change = w.undo.push(ReimportReport(report.id, new))
+        change = w.undo.push(command)  # the plan shown is applied, unless anything changed
         if change is not None and plan.orphaned:
             first = next((i.annotation for i in plan.orphaned if i.annotation in w.annotations),
                          None)
