@@ -219,7 +219,9 @@ class AgreementDialog(QDialog):
             self.undo.push(command)
         finally:
             self.undo.failed.disconnect(errors.append)
-        self.compute()
+        # Settling changes statuses only, and the measures count every status (they measure
+        # the coding): the list's Settled column is read again, the measures are not.
+        self._fill_disagreements()
         if errors:
             self.message.setText(errors[-1])
 
