@@ -29,7 +29,6 @@ FLOOR_SQL = (
 
 def test_agreement_of_two_reviewers_on_10000_annotations(tmp_path: Path) -> None:
     from conftest import generate_report
-
     from glossator.services import Workspace
 
     source = tmp_path / "big.txt"
