@@ -205,3 +205,17 @@ def test_a_very_deep_reply_chain_is_read_without_recursion(ws, setup):
     assert thread is not None
     depths = [depth for depth, _entry in thread.walk()]
     assert len(depths) == 2001 and max(depths) == 2000
+
+
+def test_the_library_counts_what_awaits_review(ws, setup):
+    report_id, ana_s, ben_s = setup
+    summary = ws.report_summary(report_id)
+    assert (summary.proposed_count, summary.disputed_count) == (2, 0)
+    ws.set_reviewer("ben")
+    ws.run(DecideAnnotations([ana_s], "disputed"))
+    ws.set_reviewer("ana")
+    ws.run(DecideAnnotations([ben_s], "accepted"))
+    summary = ws.report_summary(report_id)
+    assert (summary.proposed_count, summary.disputed_count) == (0, 1)
+    assert [s for s in ws.reports() if s.id == report_id] == [summary]
+    assert ws.report_summary(report_id + 999) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 
 from glossator.services.annotations import AddAnnotation
@@ -83,7 +85,8 @@ def test_upsert_remove_and_count_update(workspace, seed_report_id):
     model.set_reports(reports[:2])
     model.upsert(reports)
     assert model.rowCount() == len(reports)
-    model.set_annotation_count(seed_report_id, 7)
+    seed = next(r for r in reports if r.id == seed_report_id)
+    model.upsert([dataclasses.replace(seed, annotation_count=7)])  # a changed count
     row = model.row_of(seed_report_id)
     assert model.index(row, COUNT).data() == "7"
     model.remove({seed_report_id})
@@ -114,3 +117,24 @@ def test_filtering_never_opens_another_report(qtbot, workspace, seed_report_id):
         panel.filter.setCurrentIndex(0)
         panel.set_reports(workspace.reports())
     assert panel.current_report_id() == seed_report_id
+
+
+def test_the_review_filters_follow_decisions(qtbot, window, workspace, seed_report_id, driver):
+    """"Needs review" lists reports with undecided annotations; once another reviewer
+    accepts the last one, the report moves to "Reviewed"."""
+    from PySide6.QtCore import Qt as QtKeys
+
+    panel = window.library
+    shown = lambda: {panel.proxy.index(r, 0).data(ReportIdRole)  # noqa: E731
+                     for r in range(panel.proxy.rowCount())}
+    panel.filter.setCurrentIndex(panel.filter.findData("review"))
+    assert seed_report_id not in shown()  # nothing annotated yet
+    driver.highlight("These officials expressed concern")
+    qtbot.waitUntil(lambda: seed_report_id in shown())
+    window.ws.set_reviewer("Bea")  # a second pair of eyes accepts it
+    qtbot.keyClick(window.report_view, QtKeys.Key.Key_A, QtKeys.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: seed_report_id not in shown())
+    panel.filter.setCurrentIndex(panel.filter.findData("reviewed"))
+    assert seed_report_id in shown()
+    panel.filter.setCurrentIndex(panel.filter.findData("disputed"))
+    assert seed_report_id not in shown()

@@ -47,6 +47,21 @@ def _counts(
     return {int(k): int(v) for k, v in session.execute(stmt)}
 
 
+def _review_counts(
+    session: Session | Connection, report_ids: list[int] | None
+) -> dict[tuple[int, str], int]:
+    """Annotations still proposed, and disputed, per report (what the review filters use)."""
+    a = AnnotationRow
+    stmt = (
+        select(a.report_id, a.status, func.count())
+        .where(a.status.in_(("proposed", "disputed")))
+        .group_by(a.report_id, a.status)
+    )
+    if report_ids is not None:
+        stmt = stmt.where(a.report_id.in_(report_ids))
+    return {(int(r), str(st)): int(n) for r, st, n in session.execute(stmt)}
+
+
 def report_summaries(
     session: Session | Connection, report_ids: Iterable[int] | None = None
 ) -> list[ReportSummary]:
@@ -65,6 +80,7 @@ def report_summaries(
     markers = _counts(session, FootnoteRefRow.report_id, ids)
     notes = _counts(session, FootnoteRow.report_id, ids)
     annotations = _counts(session, AnnotationRow.report_id, ids)
+    review = _review_counts(session, ids)
     missing: dict[int, list[str]] = defaultdict(list)
     missing_stmt = (
         select(FootnoteRefRow.report_id, FootnoteRefRow.label)
@@ -100,6 +116,8 @@ def report_summaries(
             uncited_notes=tuple(uncited.get(r.id, ())),
             annotation_count=annotations.get(r.id, 0),
             imported_at=r.imported_at,
+            proposed_count=review.get((r.id, "proposed"), 0),
+            disputed_count=review.get((r.id, "disputed"), 0),
         )
         for r in session.execute(stmt)
     ]

@@ -20,6 +20,8 @@ class ReportSummary:
     uncited_notes: tuple[str, ...]
     annotation_count: int
     imported_at: dt.datetime
+    proposed_count: int = 0  # annotations nobody has decided on yet
+    disputed_count: int = 0
 
     @property
     def broken_links(self) -> int:

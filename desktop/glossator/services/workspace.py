@@ -133,6 +133,12 @@ class Workspace:
         with self.db.reading() as conn:
             return queries.report_summaries(conn)
 
+    def report_summary(self, report_id: int) -> ReportSummary | None:
+        """One report's line in the library (counts of notes, annotations, review)."""
+        with self.db.reading() as conn:
+            found = queries.report_summaries(conn, [report_id])
+        return found[0] if found else None
+
     def report_count(self) -> int:
         with self.db.session() as session:
             return int(session.scalar(select(func.count()).select_from(ReportRow)) or 0)

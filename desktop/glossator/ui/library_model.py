@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -35,6 +34,9 @@ FILTERS = (
     ("unannotated", "Not annotated yet"),
     ("annotated", "Annotated"),
     ("footnotes", "Footnote problems"),
+    ("review", "Needs review"),
+    ("disputed", "Disputed"),
+    ("reviewed", "Reviewed"),
 )
 
 
@@ -123,12 +125,6 @@ class LibraryModel(SortedRowsModel[ReportSummary]):
     def remove(self, report_ids: set[int] | frozenset[int]) -> None:
         self.remove_rows(report_ids)
 
-    def set_annotation_count(self, report_id: int, count: int) -> None:
-        row = self.row_of(report_id)
-        if row is None or self._rows[row].annotation_count == count:
-            return
-        self.upsert_rows([replace(self._rows[row], annotation_count=count)])  # may move
-
 
 class LibraryFilter(FilterOnlyProxy):
     """Matches every word of the search text against title and source; plus a status filter."""
@@ -154,12 +150,22 @@ class LibraryFilter(FilterOnlyProxy):
 
 
 def shown_in_mode(s: ReportSummary, mode: str) -> bool:
-    """Whether the status filter (`FILTERS`) lets a report through."""
+    """Whether the status filter (`FILTERS`) lets a report through: by annotations, by
+    footnote problems, or by review (some annotation still proposed; some disputed;
+    annotated and every annotation decided, none disputed)."""
     if mode == "unannotated":
         return not s.annotation_count
     if mode == "annotated":
         return bool(s.annotation_count)
-    return bool(s.broken_links) if mode == "footnotes" else True
+    if mode == "footnotes":
+        return bool(s.broken_links)
+    if mode == "review":
+        return bool(s.proposed_count)
+    if mode == "disputed":
+        return bool(s.disputed_count)
+    if mode == "reviewed":
+        return bool(s.annotation_count) and not s.proposed_count and not s.disputed_count
+    return True
 
 
 def haystack(s: ReportSummary) -> str:

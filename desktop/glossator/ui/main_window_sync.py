@@ -196,8 +196,9 @@ class ViewSync:
             w.select_annotation(w.selected)
 
     def flush_table(self) -> None:
-        """Bring the annotation table and the library's count up to date with the
-        highlights changed since the last paint (at once when something needs them)."""
+        """Bring the annotation table and the report's line in the library (annotation and
+        review counts) up to date with the highlights changed since the last paint (at once
+        when something needs them)."""
         self.table_later.cancel()
         w = self.w
         removed, self._table_removed = self._table_removed, set()
@@ -206,8 +207,10 @@ class ViewSync:
             w.table.remove(removed)
         if fresh:
             w.table.upsert(fresh.values())
-        if (removed or fresh) and w.report is not None:
-            w.library.model.set_annotation_count(w.report.id, len(w.annotations))
+        if (removed or fresh) and self.shown_id is not None:
+            summary = w.ws.report_summary(self.shown_id)
+            if summary is not None:
+                w.library.model.upsert([summary])  # may move, or leave a review filter
         collect_after_paint()
 
     def refresh_library(self) -> None:
