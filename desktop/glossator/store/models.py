@@ -192,6 +192,7 @@ class AnnotationRow(Base):
     __table_args__ = (
         CheckConstraint('start >= 0 AND "end" >= start', name="span"),
         Index("ix_annotations_report_span", "report_id", "start", "end"),
+        Index("ix_annotations_report_status", "report_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
