@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -66,6 +67,23 @@ def generate_report(size: int, n_highlights: int, seed: int = 7) -> GeneratedRep
         span = rng.randint(20, 240) if rng.random() > 0.1 else step * 2
         highlights.append((f"a{i:06}", start, min(len(text), start + span), rng.choice(PALETTE)))
     return GeneratedReport(text, markers, highlights)
+
+
+def insert_annotations(
+    con: sqlite3.Connection,
+    rows: list[tuple[int, str, int, int, int, int]],
+    links: list[tuple[int, int]],
+) -> None:
+    """Bulk annotations for a benchmark workspace, straight into SQLite (the app's own
+    inserts are what some benchmarks measure): rows are (id, uuid, report id, author id,
+    start, end), links (annotation id, tag id)."""
+    con.executemany(
+        'INSERT INTO annotations (id, uuid, report_id, author_id, start, "end", quote, prefix, '
+        "suffix, note, status, orphaned, created_at, modified_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, 'q', '', '', '', 'proposed', 0, '2026-01-01', '2026-01-01')",
+        rows,
+    )
+    con.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", links)
 
 
 def memory_kb() -> dict[str, int]:

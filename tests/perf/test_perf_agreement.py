@@ -28,7 +28,7 @@ FLOOR_SQL = (
 
 
 def test_agreement_of_two_reviewers_on_10000_annotations(tmp_path: Path) -> None:
-    from conftest import generate_report
+    from conftest import generate_report, insert_annotations
     from glossator.services import Workspace
 
     source = tmp_path / "big.txt"
@@ -59,13 +59,7 @@ def test_agreement_of_two_reviewers_on_10000_annotations(tmp_path: Path) -> None
             n += 1
             rows.append((n, str(uuid.uuid4()), rid, ids[who], max(0, s), e))
             links.append((n, t))
-    con.executemany(
-        'INSERT INTO annotations (id, uuid, report_id, author_id, start, "end", quote, prefix, '
-        "suffix, note, status, orphaned, created_at, modified_at) VALUES "
-        "(?, ?, ?, ?, ?, ?, 'q', '', '', '', 'proposed', 0, '2026-01-01', '2026-01-01')",
-        rows,
-    )
-    con.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", links)
+    insert_annotations(con, rows, links)
     con.commit()
 
     ws = Workspace.open(db, reviewer="A")

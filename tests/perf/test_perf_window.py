@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import generate_report
+from conftest import generate_report, insert_annotations
 
 pytestmark = pytest.mark.perf
 
@@ -61,13 +61,7 @@ def build_workspace(folder: Path, n_annotations: int = 10_000) -> tuple[Path, in
         end = start + rng.randint(20, 240)
         rows.append((i, str(uuid.uuid4()), rid, author[0], start, end))
         links.append((i, rng.choice(tag_ids)))
-    con.executemany(
-        'INSERT INTO annotations (id, uuid, report_id, author_id, start, "end", quote, prefix, '
-        "suffix, note, status, orphaned, created_at, modified_at) VALUES "
-        "(?, ?, ?, ?, ?, ?, 'q', '', '', '', 'proposed', 0, '2026-01-01', '2026-01-01')",
-        rows,
-    )
-    con.executemany("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", links)
+    insert_annotations(con, rows, links)
     con.commit()
     con.close()
     return db, rid or 0
