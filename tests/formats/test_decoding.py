@@ -123,8 +123,27 @@ def test_random_bytes_are_refused():
     assert "binary file" in _refusal(data, "noise.bin").reason
 
 
-def test_utf16_without_bom_is_refused_as_binary():
-    assert "NUL" in _refusal("plain ascii".encode("utf-16-le"), "x.txt").reason
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii [1] and a note\n\n[1] The note.\n",
+        "Été à Paris : « citation » [2].\r\n",
+        "قال المتحدث [3] إن الوضع خطير.\n[3] وكالة الأنباء، 8 ديسمبر 2024.\n",
+    ],
+)
+def test_utf16_without_bom_is_read_as_a_guess(codec: str, text: str):
+    decoded = decode_report_bytes(text.encode(codec), "x.txt")
+    assert decoded.text == text
+    assert decoded.encoding == codec and decoded.guessed
+    assert decoded.text.encode(decoded.encoding) == text.encode(codec)  # decodes the bytes
+
+
+def test_zero_bytes_on_both_sides_are_still_binary():
+    data = bytes([0, 0, 7, 0, 0, 9, 0, 0]) * 300  # zeros at odd and even positions alike
+    assert "NUL" in _refusal(data, "table.bin").reason
+    odd_length = "plain ascii text".encode("utf-16-le") + b"x"  # cannot be UTF-16
+    assert "binary" in _refusal(odd_length, "x.txt").reason
 
 
 def test_rtf_is_refused():
@@ -145,16 +164,16 @@ def test_empty_and_whitespace_only_files_are_refused(data: bytes):
 
 def test_too_large_is_refused_before_decoding(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(decoding, "MAX_REPORT_BYTES", 3 * 1024 * 1024)
-    data = b"a" * (5 * 1024 * 1024)
+    data = b"a" * (5 * 1024 * 1024 + 300 * 1024)
     refused = _refusal(data, "huge.txt")
-    assert refused.reason == "too large (5.0 MB; the limit is 3.0 MB)"
+    assert refused.reason == "too large (5.3 MiB; the limit is 3 MiB)"
     assert decode_report_bytes(b"a" * 1024, "small.txt").text == "a" * 1024
 
 
 def test_the_default_limit_is_64_mb():
     assert decoding.MAX_REPORT_BYTES == 64 * 1024 * 1024
     monkey_size = decoding.MAX_REPORT_BYTES + 1
-    assert "the limit is 64 MB" in _refusal(b"a" * monkey_size, "big.txt").reason
+    assert "the limit is 64 MiB" in _refusal(b"a" * monkey_size, "big.txt").reason
 
 
 def test_import_refused_message_pickles_and_keeps_fields():

@@ -216,3 +216,58 @@ def test_an_entry_compressed_with_an_unsupported_method_is_refused(tmp_path: Pat
         SafeZip(path)
     with pytest.raises(ImportRefused, match="compression method 9"):
         read_report(bytes(data), "odd.docx")
+
+
+def _lines_with_surrogate(tmp_path: Path) -> Path:
+    good = tmp_path / "good.jsonl"
+    from glossator.formats.jsonl import write_jsonl
+
+    write_jsonl(sample_set(), good)
+    lines = good.read_text("utf-8").split("\n")
+    assert len(lines) >= 3
+    lines[2] = lines[2].replace('"quote":"', '"quote":"broken \\ud800 here ', 1)
+    assert "\\ud800" in lines[2]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines), "utf-8")
+    return bad
+
+
+def test_a_lone_surrogate_in_json_lines_is_refused_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ExchangeFormatError, match=r"bad.jsonl: line 3: .*lone UTF-16 surrogate"):
+        read_jsonl(_lines_with_surrogate(tmp_path))
+
+
+def test_a_lone_surrogate_in_json_ld_is_refused_with_its_line(tmp_path: Path) -> None:
+    from glossator.formats.w3c import write_w3c
+
+    good = tmp_path / "good.jsonld"
+    write_w3c(sample_set(), good)
+    lines = good.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if '"exact":"' in line)
+    lines[at] = lines[at].replace('"exact":"', '"exact":"\\udc00', 1)
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text("\n".join(lines), "utf-8")
+    with pytest.raises(ExchangeFormatError, match=rf"line {at + 1}: .*lone UTF-16 surrogate"):
+        read_w3c(bad)
+
+
+def test_escaped_backslashes_and_surrogate_pairs_are_text(tmp_path: Path) -> None:
+    value = exchange_json.parse_json('{"a": "\\\\ud800 is how you write it", "b": "\\ud83d\\ude00"}',
+                                     "x.json")
+    assert value == {"a": "\\ud800 is how you write it", "b": "\U0001f600"}
+
+
+def test_a_lone_surrogate_in_a_codebook_is_refused() -> None:
+    from glossator.formats.codebook_json import CodebookFormatError, codebook_from_json
+
+    data = b'{"format": "glossator-codebook", "version": 1,\n "tags": [{"name": "x\\ud800"}]}'
+    with pytest.raises(CodebookFormatError, match=r"line 2: .*lone UTF-16 surrogate"):
+        codebook_from_json(data)
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n", b"\xef\xbb\xbf"])
+def test_an_empty_json_lines_file_is_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(ExchangeFormatError, match="empty.jsonl: the file is empty"):
+        read_jsonl(path)

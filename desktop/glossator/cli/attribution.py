@@ -8,14 +8,10 @@ from pathlib import Path
 
 from glossator.cli.common import CliError, print_json
 from glossator.cli.reports import annotation_json
-from glossator.formats.codebook_json import (
-    CodebookFormatError,
-    read_codebook_file,
-    write_codebook_file,
-)
 from glossator.services import Workspace
 from glossator.services.annotations import AddAnnotation
 from glossator.services.codebook import ImportCodebook
+from glossator.services.codebook_files import read_codebook_path, write_codebook_path
 from glossator.services.commands import Batch, Command
 from glossator.services.registry import SPEAKERS, TARGETS, EntryFields, SaveEntry
 from glossator.services.stances import StanceSpec
@@ -46,13 +42,10 @@ def cmd_target_add(ws: Workspace, args: argparse.Namespace) -> int:
 def cmd_codebook(ws: Workspace, args: argparse.Namespace) -> int:
     path = Path(args.file)
     if args.action == "export":
-        write_codebook_file(path, ws.codebook())
-        print(f"codebook written: {path}")
+        written = write_codebook_path(ws.codebook(), path, overwrite=args.force)
+        print(f"codebook written: {written}")
         return 0
-    try:
-        codebook = read_codebook_file(path)
-    except (CodebookFormatError, OSError) as exc:
-        raise CliError(f"{path}: {exc}") from exc
+    codebook = read_codebook_path(path)
     print(ws.run(ImportCodebook(codebook, path.name)).message)
     return 0
 
@@ -200,7 +193,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_target_add)
     p = sub.add_parser("codebook", help="export or import the codebook as JSON")
     p.add_argument("action", choices=["export", "import"])
-    p.add_argument("file")
+    p.add_argument("file", help="a Glossator .json codebook, or a REFI-QDA .qdc")
+    p.add_argument("--force", action="store_true", help="export: replace the file if it exists")
     p.set_defaults(func=cmd_codebook)
     p = sub.add_parser("annotate", help="annotate a passage found by its quote")
     p.add_argument("report")

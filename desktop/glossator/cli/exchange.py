@@ -10,9 +10,10 @@ from pathlib import Path
 from glossator.cli.common import CliError, print_json
 from glossator.core.exchange import STATUSES
 from glossator.formats.exchange_errors import ExchangeFormatError
-from glossator.formats.registry import EXPORTERS, IMPORTERS, importer_for
+from glossator.formats.registry import EXPORTERS, IMPORTERS
 from glossator.services import Workspace
 from glossator.services.exchange import export_annotations
+from glossator.services.exchange_files import read_annotation_set
 from glossator.services.exchange_import import ImportAnnotations
 
 
@@ -21,7 +22,9 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     report_ids = [ws.find_report(r).id for r in args.report] if args.report else None
     statuses = ["accepted"] if args.final else (args.status or None)
     try:
-        written = export_annotations(ws, args.format, dest, report_ids, statuses)
+        written = export_annotations(
+            ws, args.format, dest, report_ids, statuses, overwrite=args.force
+        )
     except ExchangeFormatError as exc:
         raise CliError(f"{dest.name}: {exc}") from exc
     except OSError as exc:
@@ -36,11 +39,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     path = Path(args.file)
-    try:
-        importer = IMPORTERS[args.format] if args.format else importer_for(path)
-        annotation_set = importer.read(path)
-    except ExchangeFormatError as exc:
-        raise CliError(str(exc)) from exc
+    annotation_set = read_annotation_set(path, args.format)
     command = ImportAnnotations(annotation_set, path.name)
     ws.run(command)
     report = command.report
@@ -74,6 +73,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--final", action="store_true", help="only the final set: the accepted annotations"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace the destination if it exists"
     )
     p.set_defaults(func=cmd_export)
     p = sub.add_parser(

@@ -137,7 +137,7 @@ def cmd_check(ws: Workspace, _args: argparse.Namespace) -> int:
 
 
 def cmd_backup(ws: Workspace, args: argparse.Namespace) -> int:
-    dest = ws.backup(Path(args.dest) if args.dest else None)
+    dest = ws.backup(Path(args.dest) if args.dest else None, overwrite=args.force)
     print(f"backup written: {dest}")
     return 0
 
@@ -165,7 +165,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="run the integrity check")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("backup", help="write a consistent copy of the workspace")
-    p.add_argument("dest", nargs="?")
+    p.add_argument("dest", nargs="?", help="default: a new file in the backup folder")
+    p.add_argument("--force", action="store_true", help="replace DEST if it exists")
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("migrate", help="bring the database schema up to date (with a backup)")
     p.set_defaults(func=cmd_migrate)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from glossator.core.exchange import STATUSES, ExchangeAnnotation, ExchangeSet
 from glossator.formats.exchange_errors import ExchangeFormatError
+from glossator.safe_files import replacing, replacing_folder
 
 HIGHLIGHT = "Highlight"
 _NOT_WORD = re.compile(r"[^\w-]+")
@@ -128,12 +129,15 @@ def brat_files(s: ExchangeSet) -> Iterator[tuple[str, bytes]]:
 
 
 def write_brat(s: ExchangeSet, path: Path) -> None:
-    """A `.zip` when `path` ends so, else a folder (created if needed)."""
+    """A `.zip` when `path` ends so, else a folder. Either is built beside `path` and takes
+    its place only once complete (a folder there before is replaced whole)."""
     if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with replacing(path) as partial, zipfile.ZipFile(
+            partial, "w", zipfile.ZIP_DEFLATED
+        ) as archive:
             for name, data in brat_files(s):
                 archive.writestr(name, data)
         return
-    path.mkdir(parents=True, exist_ok=True)
-    for name, data in brat_files(s):
-        (path / name).write_bytes(data)
+    with replacing_folder(path) as folder:
+        for name, data in brat_files(s):
+            (folder / name).write_bytes(data)

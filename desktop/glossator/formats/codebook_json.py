@@ -21,11 +21,14 @@ from glossator.core.codebook import (
     TagDef,
     TargetDef,
 )
+from glossator.formats.json_surrogates import surrogate_refusal
+from glossator.formats.sizes import MiB, too_large
 from glossator.paths import resources_dir
+from glossator.safe_files import write_bytes
 
 FORMAT = "glossator-codebook"
 VERSION = 1
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5 * MiB
 
 _T = TypeVar("_T")
 
@@ -97,7 +100,7 @@ def _parse(data: str | bytes) -> Any:
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         raise CodebookFormatError(
-            f"codebook file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})"
+            f"codebook file is {too_large(size, MAX_BYTES)}"
         )
     if isinstance(data, bytes):
         try:
@@ -107,7 +110,7 @@ def _parse(data: str | bytes) -> Any:
                 f"codebook file is not UTF-8 (bad byte at offset {error.start})"
             ) from None
     try:
-        return json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        value = json.loads(data, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise CodebookFormatError(
             f"codebook file is not valid JSON: {error.msg} at line {error.lineno},"
@@ -115,6 +118,10 @@ def _parse(data: str | bytes) -> Any:
         ) from None
     except RecursionError:
         raise CodebookFormatError("codebook JSON is nested too deeply") from None
+    refusal = surrogate_refusal(data, value)
+    if refusal is not None:
+        raise CodebookFormatError(f"codebook file: {refusal}")
+    return value
 
 
 class _Entry:
@@ -270,14 +277,14 @@ def read_codebook_file(path: Path) -> Codebook:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise CodebookFormatError(
-            f"codebook file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})"
+            f"codebook file is {too_large(size, MAX_BYTES)}"
         )
     return codebook_from_json(path.read_bytes())
 
 
 def write_codebook_file(path: Path, cb: Codebook) -> None:
     """Write the codebook as UTF-8 JSON with LF line ends."""
-    path.write_bytes(codebook_to_json(cb).encode("utf-8"))
+    write_bytes(path, codebook_to_json(cb).encode("utf-8"))
 
 
 def load_default_codebook() -> Codebook:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from glossator.core.exchange import ExchangeSet, ExchangeStance, tag_path, tag_paths
 from glossator.formats.exchange_json import format_time
+from glossator.safe_files import atomic_text
 
 COLUMNS = (
     "report_title",
@@ -49,7 +50,7 @@ def write_csv(s: ExchangeSet, path: Path) -> None:
     speakers: dict[int, tuple[str, str, str]] = {}
     shared: dict[str, str] = {}  # titles and authors: guarded once each
     no_speaker = ("", "", "")
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with atomic_text(path, encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
         for a in s.annotations:

@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass
 
 from .errors import ImportRefused
+from .sizes import MiB, too_large
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -17,7 +18,7 @@ __all__ = [
     "ole_refusal",
 ]
 
-MAX_REPORT_BYTES = 64 * 1024 * 1024
+MAX_REPORT_BYTES = 64 * MiB
 
 # Longest first where one BOM is a prefix of another (UTF-32 LE starts like UTF-16 LE).
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -74,15 +75,6 @@ class Decoded:
     guessed: bool
 
 
-def _size(count: int) -> str:
-    megabytes = count / (1024 * 1024)
-    if megabytes >= 1:
-        return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
-    if count >= 1024:
-        return f"{count / 1024:.0f} KB"
-    return f"{count} bytes"
-
-
 def ole_refusal(data: bytes) -> str | None:
     """Why an OLE compound file (an old Office file, or an encrypted new one) is refused,
     when it is a Word document or encrypted; None for anything else.
@@ -120,8 +112,8 @@ def _refusal(data: bytes) -> str | None:
     return None if kind is None else f"binary file ({kind})"
 
 
-def _binary_kind(data: bytes) -> str | None:
-    """A description of ``data`` when it is a known binary format, else None."""
+def _signature_kind(data: bytes) -> str | None:
+    """The known binary format ``data`` starts like, else None."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             return kind
@@ -129,12 +121,53 @@ def _binary_kind(data: bytes) -> str | None:
         return _RIFF_KINDS[data[8:12]]
     if data[4:8] == b"ftyp":
         return "MP4/QuickTime media"
+    return None
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """A description of ``data`` when it is a known binary format, else None."""
+    kind = _signature_kind(data)
+    if kind is not None:
+        return kind
     if b"\x00" in data:
         return "contains NUL bytes"
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls and controls > _MAX_CONTROL_RATIO * len(data):
         return "many control characters"
     return None
+
+
+_UTF16_SAMPLE = 64 * 1024
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\x0b\x0c\x1b")
+    return controls / max(1, len(text))
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark, or None. In such a file the high byte
+    of every Latin letter, digit, space and line end is zero, so the bytes on one side
+    (odd positions: little-endian; even: big-endian) are mostly zero and the other side
+    almost never; the whole must then decode as strict UTF-16 into real text."""
+    sample = data[:_UTF16_SAMPLE]
+    half = len(sample) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    even_zero, odd_zero = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_zero >= 0.3 * half and even_zero <= 0.02 * half:
+        codec = "utf-16-le"
+    elif even_zero >= 0.3 * half and odd_zero <= 0.02 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or _control_ratio(text) > _MAX_CONTROL_RATIO:
+        return None
+    return Decoded(text, codec, guessed=True)
 
 
 def _legacy(data: bytes) -> tuple[str, str] | None:
@@ -176,8 +209,7 @@ def _from_bom(data: bytes, name: str) -> Decoded | None:
 def check_report_size(data: bytes, name: str) -> None:
     """``ImportRefused`` for an empty file or one over ``MAX_REPORT_BYTES``."""
     if len(data) > MAX_REPORT_BYTES:
-        limit = _size(MAX_REPORT_BYTES)
-        raise ImportRefused(name, f"too large ({_size(len(data))}; the limit is {limit})")
+        raise ImportRefused(name, too_large(len(data), MAX_REPORT_BYTES))
     if not data:
         raise ImportRefused(name, "empty file")
 
@@ -186,6 +218,8 @@ def decode_report_bytes(data: bytes, name: str) -> Decoded:
     """Decode the bytes of a report file, or raise ``ImportRefused`` with a clear reason."""
     check_report_size(data, name)
     decoded = _from_bom(data, name)
+    if decoded is None and _signature_kind(data) is None:
+        decoded = _utf16_without_bom(data)
     if decoded is None:
         refusal = _refusal(data)
         if refusal is not None:

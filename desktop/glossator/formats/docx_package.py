@@ -23,7 +23,8 @@ from defusedxml.ElementTree import iterparse
 from .decoding import OLE_MAGIC, ZIP_MAGICS, ole_refusal
 from .errors import ImportRefused
 from .exchange_errors import ExchangeFormatError
-from .safe_zip import MiB, SafeZip, ZipLimits
+from .safe_zip import SafeZip, ZipLimits
+from .sizes import MiB, too_large
 
 __all__ = ["DOCX_LIMITS", "DocxPackage", "XmlEvent"]
 
@@ -81,8 +82,7 @@ class DocxPackage:
         if len(data) > limits.archive_bytes:
             raise ImportRefused(
                 name,
-                f"too large ({len(data) / MiB:.0f} MB; the limit is "
-                f"{limits.archive_bytes // MiB} MB)",
+                too_large(len(data), limits.archive_bytes),
             )
         try:
             self._zip = _ZipInMemory(data, name, limits)

@@ -17,7 +17,9 @@ from glossator.formats.codebook_json import (
     codebook_to_json,
 )
 from glossator.formats.exchange_errors import ExchangeFormatError
-from glossator.formats.safe_zip import MiB, check_file_size
+from glossator.formats.json_surrogates import surrogate_refusal
+from glossator.formats.safe_zip import check_file_size
+from glossator.formats.sizes import MiB
 
 MAX_JSON_BYTES = 512 * MiB
 MAX_TEXT = 10_000_000  # characters in any one string field (a note, a quote)
@@ -44,9 +46,11 @@ def _no_constant(name: str) -> Any:
 
 
 def parse_json(text: str, where: str, line: int | None = None) -> Any:
-    """Parse JSON text; a failure names the line (given, or found by the parser)."""
+    """Parse JSON text; a failure names the line (given, or found by the parser). A string
+    holding a lone UTF-16 surrogate (`"\\ud800"`, which is not a character and cannot be
+    stored or written as UTF-8) is refused too."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         at = f"line {line}" if line is not None else f"line {exc.lineno}, column {exc.colno}"
         reason = exc.msg.removesuffix(" at")
@@ -56,6 +60,12 @@ def parse_json(text: str, where: str, line: int | None = None) -> Any:
         raise ExchangeFormatError(f"{where}: {at}{exc}") from None
     except RecursionError:
         raise ExchangeFormatError(f"{where}: JSON nested too deeply") from None
+    refusal = surrogate_refusal(text, value, line)
+    if refusal is not None:
+        raise ExchangeFormatError(f"{where}: {refusal}")
+    return value
+
+
 
 
 def kind(value: Any) -> str:

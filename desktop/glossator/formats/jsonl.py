@@ -29,6 +29,7 @@ from glossator.formats.exchange_json import (
     parse_json,
     read_limited,
 )
+from glossator.safe_files import atomic_text
 
 HEADER_TYPE = "glossator-annotations"
 VERSION = 1
@@ -49,7 +50,7 @@ def _header(s: ExchangeSet) -> dict[str, Any]:
 
 def write_jsonl(s: ExchangeSet, path: Path) -> None:
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+    with atomic_text(path, newline="\n") as out:
         out.write(dumps(_header(s)) + "\n")
         speakers: dict[int, dict[str, Any]] = {}
         out.writelines(dumps(annotation_to_dict(a, speakers)) + "\n" for a in s.annotations)
@@ -84,9 +85,11 @@ def read_jsonl(path: Path) -> ExchangeSet:
     reports: list[ExchangeReport] = []
     annotations: list[ExchangeAnnotation] = []
     seen: set[str] = set()
+    seen_line = False
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        seen_line = True
         where = f"{path.name}: line {number}"
         raw = parse_json(line, path.name, number)
         kind = raw.get("type") if isinstance(raw, dict) else None
@@ -104,6 +107,11 @@ def read_jsonl(path: Path) -> ExchangeSet:
             raise ExchangeFormatError(
                 f'{where}: expected an annotation object with "type": "annotation"'
             )
+    if not seen_line:
+        raise ExchangeFormatError(
+            f"{path.name}: the file is empty (a JSON Lines set has a header line, then one "
+            "line per annotation)"
+        )
     known = {r.uuid for r in reports}
     for a in annotations:
         if a.report_uuid not in known:

@@ -10,6 +10,7 @@ from glossator.formats.exchange_json import read_limited
 from glossator.formats.qdpx_codes import code_lines, read_codes
 from glossator.formats.qdpx_meta import CODEBOOK_NS, ORIGIN
 from glossator.formats.qdpx_reader import MAX_XML_BYTES, guid_reader, parse_xml
+from glossator.safe_files import write_bytes
 
 
 def codebook_xml(s: ExchangeSet) -> str:
@@ -21,7 +22,7 @@ def codebook_xml(s: ExchangeSet) -> str:
 
 
 def write_qdc(s: ExchangeSet, path: Path) -> None:
-    path.write_bytes(codebook_xml(s).encode("utf-8"))
+    write_bytes(path, codebook_xml(s).encode("utf-8"))
 
 
 def read_qdc(path: Path) -> ExchangeSet:

@@ -32,6 +32,7 @@ from glossator.formats.qdpx_meta import (
     user_guid,
     with_meta,
 )
+from glossator.safe_files import replacing
 
 PROJECT_FILE = "project.qde"
 SOURCES = "Sources"
@@ -139,7 +140,9 @@ def write_qdpx(s: ExchangeSet, path: Path) -> None:
                     f"annotation {a.uuid} runs past the end of report {report.title!r}"
                 )
     xml = "".join(project_xml(s, used_codebook(s))).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with replacing(path) as partial, zipfile.ZipFile(
+        partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as archive:
         archive.writestr(PROJECT_FILE, xml)
         for report_uuid in s.by_report():
             report = reports[report_uuid]

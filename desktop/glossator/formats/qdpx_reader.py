@@ -27,7 +27,8 @@ from glossator.formats.exchange_errors import ExchangeFormatError
 from glossator.formats.exchange_json import check_status, decode, parse_time
 from glossator.formats.qdpx_codes import CodeIndex, read_codes
 from glossator.formats.qdpx_meta import PROJECT_NS, canonical_guid, split_meta
-from glossator.formats.safe_zip import MiB, SafeZip
+from glossator.formats.safe_zip import SafeZip
+from glossator.formats.sizes import MiB, mib
 
 MAX_XML_BYTES = 256 * MiB
 _NS = f"{{{PROJECT_NS}}}"
@@ -40,7 +41,7 @@ def parse_xml(data: bytes, where: str, ns: str, root_name: str) -> Element:
 
     if len(data) > MAX_XML_BYTES:
         raise ExchangeFormatError(
-            f"{where}: the XML is too large (limit {MAX_XML_BYTES // MiB} MiB)"
+            f"{where}: the XML is too large (the limit is {mib(MAX_XML_BYTES)})"
         )
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)

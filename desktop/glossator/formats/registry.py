@@ -33,6 +33,11 @@ class Exporter:
     write: Callable[[ExchangeSet, Path], None]
     needs_texts: bool = False
     needs_annotations: bool = True  # False: the codebook alone is written
+    folder_unless_zip: bool = False  # brat: a folder, unless the name ends in .zip
+
+    def writes_folder(self, dest: Path) -> bool:
+        """Whether `dest` will be written as a folder rather than a file."""
+        return self.folder_unless_zip and dest.suffix.lower() != ".zip"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,7 @@ EXPORTERS: dict[str, Exporter] = {
             "brat standoff .txt + .ann per report (brat, INCEpTION), in a .zip or a folder",
             write_brat,
             needs_texts=True,
+            folder_unless_zip=True,
         ),
     )
 }

@@ -15,8 +15,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from glossator.formats.exchange_errors import ExchangeFormatError
-
-MiB = 1024 * 1024
+from glossator.formats.sizes import MiB, mib, too_large
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +40,7 @@ def check_file_size(path: Path, limit: int, what: str) -> int:
         raise ExchangeFormatError(f"{path.name}: not a file")
     if size > limit:
         raise ExchangeFormatError(
-            f"{path.name}: {what} is too large ({size / MiB:,.1f} MiB; "
-            f"the limit is {limit / MiB:,.0f} MiB)"
+            f"{path.name}: {what} is {too_large(size, limit)}"
         )
     return size
 
@@ -98,8 +96,8 @@ class SafeZip:
                 )
             if info.file_size > lim.entry_bytes:
                 raise self._refuse(
-                    f"entry {info.filename[:80]!r} unpacks to {info.file_size / MiB:,.0f} MiB "
-                    f"(the limit is {lim.entry_bytes / MiB:,.0f} MiB)"
+                    f"entry {info.filename[:80]!r} unpacks to {mib(info.file_size)} "
+                    f"(the limit is {mib(lim.entry_bytes)})"
                 )
             ratio = info.file_size // max(1, info.compress_size)
             if info.file_size > MiB and ratio > lim.ratio:
@@ -113,8 +111,8 @@ class SafeZip:
             out[info.filename] = info
         if total > lim.total_bytes:
             raise self._refuse(
-                f"entries unpack to {total / MiB:,.0f} MiB in all "
-                f"(the limit is {lim.total_bytes / MiB:,.0f} MiB)"
+                f"entries unpack to {mib(total)} in all "
+                f"(the limit is {mib(lim.total_bytes)})"
             )
         return out
 

@@ -25,6 +25,7 @@ from glossator.formats.exchange_json import (
     speaker_to_dict,
     stance_to_dict,
 )
+from glossator.safe_files import atomic_text
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NAMESPACE = "urn:glossator:"
@@ -128,7 +129,7 @@ def write_w3c(s: ExchangeSet, path: Path) -> None:
         ],
     }
     page_head = {"id": page_id, "type": "AnnotationPage", "partOf": cid, "startIndex": 0}
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+    with atomic_text(path, newline="\n") as out:
         out.write(dumps(head)[:-1] + ',\n"first":' + dumps(page_head)[:-1] + ',"items":[\n')
         out.write(",\n".join(dumps(annotation_jsonld(a)) for a in s.annotations))
         out.write("\n]}}\n")

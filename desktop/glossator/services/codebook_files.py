@@ -17,6 +17,7 @@ from glossator.formats.codebook_json import (
 from glossator.formats.exchange_errors import ExchangeFormatError
 from glossator.formats.qdc import read_qdc, write_qdc
 from glossator.services.commands import CommandError
+from glossator.services.destinations import check_destination, check_source
 
 SUFFIXES = (".json", ".qdc")
 FILTER = "Codebook (*.json *.qdc);;Glossator codebook (*.json);;REFI-QDA codebook (*.qdc)"
@@ -24,6 +25,7 @@ FILTER = "Codebook (*.json *.qdc);;Glossator codebook (*.json);;REFI-QDA codeboo
 
 def read_codebook_path(path: Path) -> Codebook:
     """The codebook in a `.json` or `.qdc` file; a CommandError names what is wrong."""
+    check_source(path)
     try:
         if path.suffix.lower() == ".qdc":
             return read_qdc(path).codebook
@@ -34,8 +36,10 @@ def read_codebook_path(path: Path) -> Codebook:
         raise CommandError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
 
 
-def write_codebook_path(codebook: Codebook, path: Path) -> None:
-    """Write the codebook as `.qdc` when the name says so, else as Glossator JSON."""
+def write_codebook_path(codebook: Codebook, path: Path, *, overwrite: bool = False) -> Path:
+    """Write the codebook as `.qdc` when the name says so, else as Glossator JSON (checked
+    and written atomically like every export); returns where it was written."""
+    path = check_destination(path, overwrite=overwrite)
     try:
         if path.suffix.lower() == ".qdc":
             write_qdc(ExchangeSet(codebook=codebook), path)
@@ -43,3 +47,4 @@ def write_codebook_path(codebook: Codebook, path: Path) -> None:
             write_codebook_file(path, codebook)
     except OSError as exc:
         raise CommandError(f"{path.name}: cannot be written ({exc.strerror or exc})") from exc
+    return path

@@ -25,6 +25,7 @@ from glossator.core.names import name_key
 from glossator.formats.registry import EXPORTERS
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
+from glossator.services.destinations import check_destination
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
     AnnotationFootnoteRow,
@@ -221,15 +222,20 @@ def export_annotations(
     dest: Path,
     report_ids: Sequence[int] | None = None,
     statuses: Sequence[str] | None = None,
+    *,
+    overwrite: bool = False,
 ) -> ExchangeSet:
     """Write the annotations of the chosen reports (all when None) to `dest`, only those
     with one of `statuses` when given; the set written is returned (for counts). An unknown
-    format is a CommandError naming the known ones."""
+    format is a CommandError naming the known ones. `dest` is checked first (never a
+    database, never an existing file unless `overwrite`) and written beside, then renamed
+    into place, so a failed export leaves whatever was there before."""
     exporter = EXPORTERS.get(format_name)
     if exporter is None:
         raise CommandError(
             f"Unknown export format {format_name!r} (choose one of {', '.join(EXPORTERS)})"
         )
+    dest = check_destination(dest, overwrite=overwrite, folder=exporter.writes_folder(dest))
     if exporter.needs_annotations:
         s = build_set(ws, report_ids, texts=exporter.needs_texts, statuses=statuses)
     else:

@@ -13,7 +13,9 @@ from glossator.core.footnotes import FootnoteLayout, detect_footnotes
 from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import ParsedReport, read_report
+from glossator.formats.sizes import too_large
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.store.engine import is_live
 from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow, table_of
 from glossator.store.snapshot import Snapshot, delete_report_rows, restore, snapshot_report
 
@@ -43,15 +45,13 @@ class PreparedReport:
         reader fault) raised as `ImportRefused`, nothing else."""
         name = path.name
         try:
+            if is_live(path.resolve()):
+                raise ImportRefused(name, "this is the open workspace's database, not a report")
             if not path.is_file():
                 raise ImportRefused(name, "no such file" if not path.exists() else "not a file")
             size = path.stat().st_size
             if size > MAX_REPORT_BYTES:
-                raise ImportRefused(
-                    name,
-                    f"too large ({size / 1e6:.0f} MB; the limit is "
-                    f"{MAX_REPORT_BYTES // (1024 * 1024)} MB)",
-                )
+                raise ImportRefused(name, too_large(size, MAX_REPORT_BYTES))
             return cls.from_bytes(path.read_bytes(), name)
         except ImportRefused:
             raise

@@ -7,7 +7,9 @@ import csv
 from pathlib import Path
 
 from glossator.formats.csv_export import guard
+from glossator.safe_files import atomic_text
 from glossator.services.commands import CommandError
+from glossator.services.destinations import check_destination
 from glossator.services.values import StanceMatrix
 
 
@@ -25,11 +27,12 @@ def matrix_rows(matrix: StanceMatrix) -> list[list[str | int]]:
     return rows
 
 
-def write_matrix_csv(matrix: StanceMatrix, path: Path) -> None:
+def write_matrix_csv(matrix: StanceMatrix, path: Path, *, overwrite: bool = False) -> None:
     rows = matrix_rows(matrix)
     rows[0] = [guard(str(c)) for c in rows[0]]
+    path = check_destination(path, overwrite=overwrite)
     try:
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
+        with atomic_text(path, encoding="utf-8-sig", newline="") as out:
             csv.writer(out).writerows(rows)
     except OSError as exc:
         raise CommandError(f"{path.name}: cannot be written ({exc.strerror or exc})") from exc

@@ -18,6 +18,7 @@ from glossator.formats.reports import SUPPORTED_SUFFIXES
 from glossator.services import attribution, queries, spans
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.destinations import check_backup_destination
 from glossator.services.reports import ImportReport, PreparedReport
 from glossator.services.review_queries import find_annotation, review_thread
 from glossator.services.review_values import ReviewThread
@@ -92,8 +93,17 @@ class Workspace:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    @property
+    def read_only(self) -> bool:
+        """The workspace could only be opened for reading (a read-only medium, permissions):
+        every command is refused with a sentence saying so."""
+        return self.db.read_only
+
+    def schema_revision(self) -> str | None:
+        return self.db.schema_revision()
+
     def _execute(self, command: Command, action: str) -> Change:
-        with self.db.session() as session, session.begin():
+        with self.db.writing() as session, session.begin():
             ctx = Context(session, self.reviewer, action)
             step = command.apply if action == "apply" else command.revert
             change = step(ctx)
@@ -119,7 +129,9 @@ class Workspace:
         if not name:
             raise CommandError("A reviewer needs a name")
         self.reviewer = name
-        with self.db.session() as session, session.begin():
+        if self.read_only:  # nothing to record; the name is still used for this session
+            return
+        with self.db.writing() as session, session.begin():
             if session.scalar(select(ReviewerRow.id).where(ReviewerRow.name == name)) is None:
                 session.add(ReviewerRow(name=name))
 
@@ -241,6 +253,8 @@ class Workspace:
 
     def ensure_codebook(self) -> None:
         """A workspace with no tags and no stance labels gets the default codebook."""
+        if self.read_only:
+            return
         with self.db.session() as session:
             has_tags = session.scalar(select(func.count()).select_from(TagRow))
             has_labels = session.scalar(select(func.count()).select_from(StanceLabelRow))
@@ -317,7 +331,11 @@ class Workspace:
     def check(self) -> list[str]:
         return self.db.integrity_problems()
 
-    def backup(self, dest: Path | None = None) -> Path:
+    def backup(self, dest: Path | None = None, *, overwrite: bool = False) -> Path:
+        """A consistent copy of the workspace: to `dest` (an existing file only replaced
+        when `overwrite`; never a database open here), else into the backup folder."""
+        if dest is not None:
+            dest = check_backup_destination(dest, overwrite=overwrite)
         return self.db.backup(dest)
 
     # -- review -----------------------------------------------------------------------------

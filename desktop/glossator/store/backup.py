@@ -6,42 +6,35 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from glossator.safe_files import replacing
+from glossator.store.engine import is_live
 from glossator.store.errors import StoreError
 
 
-def backup_sqlite(source: Path, dest: Path) -> Path:
-    """Copy a live database consistently to `dest` (never a plain file copy). Returns `dest`.
-
-    The copy is written beside the destination first and renamed into place, so a
-    failure leaves no half-written file.
-    """
+def backup_connection(source: sqlite3.Connection, source_path: Path, dest: Path) -> Path:
+    """Copy the database behind the open connection `source` to `dest` (never a plain file
+    copy). Returns `dest`. The copy is written beside the destination, synced and renamed
+    into place, so a failure leaves no half-written file and the old `dest` untouched."""
     dest = dest.expanduser().resolve()
-    if dest == source.resolve():
-        raise StoreError(f"{dest}: the backup cannot overwrite the workspace itself")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)
+    if dest == source_path.resolve() or is_live(dest):
+        raise StoreError(f"{dest}: the backup cannot overwrite a workspace that is open")
     try:
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-        try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(dest) as partial:
             out = sqlite3.connect(partial)
             try:
-                src.backup(out)
+                source.backup(out)
                 out.execute("PRAGMA journal_mode = DELETE")
             finally:
                 out.close()
-        finally:
-            src.close()
-        partial.replace(dest)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
         raise StoreError(f"{dest}: the backup failed: {exc}") from exc
     return dest
 
 
-def timestamped_backup(source: Path, folder: Path, reason: str) -> Path:
+def timestamped_name(source: Path, reason: str) -> str:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return backup_sqlite(source, folder / f"{source.stem}-{stamp}-{reason}.sqlite3")
+    return f"{source.stem}-{stamp}-{reason}.sqlite3"
 
 
 def prune_backups(folder: Path, stem: str, keep: int = 20) -> list[Path]:
@@ -49,5 +42,6 @@ def prune_backups(folder: Path, stem: str, keep: int = 20) -> list[Path]:
     found = sorted(folder.glob(f"{stem}-*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
     removed = found[keep:]
     for path in removed:
-        path.unlink(missing_ok=True)
+        if not is_live(path):  # a backup opened as a workspace stays
+            path.unlink(missing_ok=True)
     return removed

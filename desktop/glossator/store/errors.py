@@ -21,3 +21,34 @@ class NewerSchema(StoreError):
 
 class MigrationFailed(StoreError):
     """A schema upgrade failed and was rolled back; the database is as it was."""
+
+
+class StorageFailure(StoreError):
+    """The database could not be read or written just now (a lock, a full disk, a read-only
+    medium, an unreachable server). The transaction was rolled back: nothing was half
+    written. `transient` failures may succeed when tried again (the window keeps the edit
+    and retries); the others need the user to act first."""
+
+    transient = False
+
+
+class WorkspaceBusy(StorageFailure):
+    """Another program held the write lock past the busy timeout."""
+
+    transient = True
+
+
+class DiskFull(StorageFailure):
+    """The disk (or the server's) has no room for the change."""
+
+    transient = True
+
+
+class StorageUnavailable(StorageFailure):
+    """An I/O error, a file that cannot be opened, or a server that cannot be reached."""
+
+    transient = True
+
+
+class ReadOnlyWorkspace(StorageFailure):
+    """The workspace is on a read-only medium or may not be written by this user."""

@@ -10,32 +10,42 @@ import sqlite3
 from pathlib import Path
 
 from glossator.store.errors import DatabaseCorrupt, NotAWorkspace
+from glossator.store.faults import SQLITE_NOTADB
 from glossator.store.search import FTS_TABLE, FTS_TRIGGERS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+
+def _readonly(path: Path, immutable: bool) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
 
 
-def _readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-
-
-def check_file(path: Path) -> str | None:
+def check_file(path: Path, *, immutable: bool = False) -> str | None:
     """Refuse a file that is not a healthy SQLite database; return its Alembic revision.
 
     A missing or empty file is a new workspace (None). Raises NotAWorkspace or
-    DatabaseCorrupt with a message naming the file.
+    DatabaseCorrupt with a message naming the file. The file is read through SQLite alone
+    (a read-only connection), never with a plain open(): closing any other handle on a
+    database file drops the POSIX locks this process holds on it (SQLite's "How To Corrupt
+    An SQLite Database File", section 2.2). `immutable`: the file is on a read-only
+    medium, so SQLite needs neither locks nor its shared-memory file to read it.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise NotAWorkspace(f"{path}: not a Glossator workspace (not a SQLite database)")
     try:
-        conn = _readonly(path)
+        conn = _readonly(path, immutable)
     except sqlite3.Error as exc:
         raise DatabaseCorrupt(f"{path}: cannot be opened: {exc}") from exc
     try:
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # reads the header and page 1
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB or (
+                "not a database" in str(exc)
+            ):
+                raise NotAWorkspace(
+                    f"{path}: not a Glossator workspace (not a SQLite database)"
+                ) from exc
+            raise
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
             shown = "; ".join(str(p) for p in problems[:3])
