@@ -61,3 +61,59 @@ def integrity(db: Path) -> str:
         [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True
     )
     return out.stdout.strip()
+
+
+class WriteLock:
+    """Another process holding the workspace's write lock (BEGIN IMMEDIATE) until released:
+    what a colleague's long import or a stuck program looks like to us."""
+
+    SCRIPT = (
+        "import sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "print('locked', flush=True)\n"
+        "sys.stdin.readline()\n"
+        "c.execute('ROLLBACK')\n"
+        "c.close()\n"
+    )
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.process: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> WriteLock:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", self.SCRIPT, str(self.db)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "locked"
+        return self
+
+    def release(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.write("\n")
+            self.process.stdin.flush()
+            self.process.wait(timeout=30)
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+
+def mount_tmpfs(folder: Path, size: str) -> bool:
+    """Mount a small tmpfs on `folder` (root only); False where the machine does not allow it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        return False
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True)
+    return done.returncode == 0
+
+
+def remount(folder: Path, mode: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,{mode}", str(folder)], check=True)
+
+
+def unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
