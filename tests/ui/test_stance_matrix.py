@@ -119,3 +119,34 @@ def test_speakers_in_this_report_lists_passages_and_stances(qtbot, window, accep
     assert HAMAS in top.child(0).text(0) and top.child(0).text(2) == "3"
     window.undo.push(AddAnnotation(window.report.id, 10, 20, speaker="Shibl Al-Zaydi"))
     assert summary.tree.topLevelItemCount() == 2  # follows the changes while open
+
+
+@pytest.mark.parametrize("button, suffix", [("png", ".png"), ("svg", ".svg"), ("csv", ".csv")])
+def test_a_failed_export_from_the_dialog_keeps_the_old_file(
+    qtbot, window, accepted, tmp_path, monkeypatch, button, suffix
+):
+    """The user saves over an earlier export and the disk is full: the old file stays whole,
+    nothing is left beside it, and the dialog says what happened."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from glossator import safe_files
+
+    dest = tmp_path / f"matrix{suffix}"
+    dest.write_bytes(b"the earlier export")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(dest), "")))
+
+    def full(_partial, _dest):
+        raise OSError(28, "No space left on device")
+
+    real_commit = safe_files.commit_file
+    monkeypatch.setattr(safe_files, "commit_file", full)
+    dialog = open_matrix(window)
+    qtbot.mouseClick(dialog.buttons[button], Qt.MouseButton.LeftButton)
+    assert "No space left on device" in dialog.summary.text()
+    assert dest.read_bytes() == b"the earlier export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    monkeypatch.setattr(safe_files, "commit_file", real_commit)
+    qtbot.mouseClick(dialog.buttons[button], Qt.MouseButton.LeftButton)
+    assert dialog.summary.text() == f"Written: {dest}"
+    assert dest.read_bytes() != b"the earlier export"

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from glossator import paths
+from glossator.safe_files import write_bytes
 from glossator.services.commands import CommandError
 from glossator.store.engine import COMPANION_SUFFIXES, is_live
 
@@ -114,3 +115,14 @@ def check_source(path: Path) -> None:
         raise CommandError(
             f"{path.name}: this is the open workspace's database, not a file to import"
         )
+
+
+def save_bytes(dest: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write a file the program made (a picture) like every export: checked, then written
+    beside and renamed into place; a failure is a CommandError and leaves `dest` as it was."""
+    path = check_destination(dest, overwrite=overwrite)
+    try:
+        write_bytes(path, data)
+    except OSError as exc:
+        raise CommandError(f"{path.name}: cannot be written ({exc.strerror or exc})") from exc
+    return path

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
 from glossator.services import CommandError
+from glossator.services.destinations import save_bytes
 from glossator.ui.stance_matrix_model import LEGEND, StanceMatrixModel
 
 PAD = 16.0
@@ -96,6 +97,12 @@ def paint_matrix(painter: QPainter, model: StanceMatrixModel) -> None:
                              int(Qt.AlignmentFlag.AlignCenter), cell.text)
 
 
+def write_picture(path: Path, data: bytes) -> None:
+    """The picture written beside `path` and renamed into place (the save dialog has
+    already asked before replacing a file)."""
+    save_bytes(path, data, overwrite=True)
+
+
 def save_png(model: StanceMatrixModel, path: Path, scale: float = 2.0) -> None:
     size = picture_size(model)
     image = QImage(int(size.width() * scale), int(size.height() * scale),
@@ -107,20 +114,28 @@ def save_png(model: StanceMatrixModel, path: Path, scale: float = 2.0) -> None:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     paint_matrix(painter, model)
     painter.end()
-    if not image.save(str(path), "PNG"):
-        raise CommandError(f"{path.name}: cannot be written")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise CommandError(f"{path.name}: the picture could not be made")
+    write_picture(path, bytes(data.data()))
 
 
 def save_svg(model: StanceMatrixModel, path: Path) -> None:
     size = picture_size(model)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(TITLE)
     generator.setDescription(LEGEND)
     painter = QPainter()
     if not painter.begin(generator):
-        raise CommandError(f"{path.name}: cannot be written")
+        raise CommandError(f"{path.name}: the picture could not be made")
     paint_matrix(painter, model)
     painter.end()
+    write_picture(path, bytes(data.data()))

@@ -39,7 +39,6 @@ from glossator.services import Workspace
 from glossator.services.annotations import AddAnnotation
 from glossator.services.values import AnnotationView
 from glossator.store import migrate
-from glossator.store.integrity import check_file
 from glossator.ui import self_test_features as features
 from glossator.ui.annotation_table import AnnotationTable
 from glossator.ui.app import application
@@ -142,7 +141,7 @@ def step_data_files(st: State) -> str:
 
 def step_migrations(st: State) -> str:
     st.ws = Workspace.open(st.db_path, reviewer="self-test")
-    revision, head = check_file(st.db_path), migrate.head_revision()
+    revision, head = st.ws.schema_revision(), migrate.head_revision()
     check(revision == head, f"schema at {revision}, expected {head}")
     return f"new database upgraded to {head}"
 

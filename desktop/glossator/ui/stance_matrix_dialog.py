@@ -164,7 +164,7 @@ class StanceMatrixDialog(QDialog):
     def export(self, path: Path) -> None:
         """Write the matrix to `path`: CSV, PNG or SVG by its suffix."""
         writers: dict[str, Callable[[Path], None]] = {
-            ".csv": lambda p: write_matrix_csv(self.model.matrix, p),
+            ".csv": lambda p: write_matrix_csv(self.model.matrix, p, overwrite=True),
             ".png": lambda p: save_png(self.model, p),
             ".svg": lambda p: save_svg(self.model, p),
         }
