@@ -42,6 +42,11 @@ def backup_dir() -> Path:
     return path
 
 
+def log_file() -> Path:
+    """Where the window writes what went wrong, with details (rotated at 1 MiB)."""
+    return data_dir() / "glossator.log"
+
+
 def default_database() -> Path:
     """The workspace used when neither `--db` nor `GLOSSATOR_DB` names one."""
     return data_dir() / "workspace.sqlite3"

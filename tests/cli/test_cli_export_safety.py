@@ -76,7 +76,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     code, _, err = run(capsys, "--db", str(db), "export", "jsonl", str(dest))
     assert code == 2 and "already exists" in err and "--force" in err
     assert dest.read_text("utf-8") == "my own notes\n"
-    code, out, err = run(capsys, "--db", str(db), "export", "jsonl", str(dest), "--force")
+    code, _, err = run(capsys, "--db", str(db), "export", "jsonl", str(dest), "--force")
     assert code == 0, err
     assert json.loads(dest.read_text("utf-8").splitlines()[1])["type"] == "annotation"
 
@@ -122,12 +122,12 @@ def test_a_brat_folder_replaces_only_an_earlier_brat_export(
 def test_importing_the_workspace_itself_is_refused_untouched(
     capsys: pytest.CaptureFixture[str], db: Path
 ) -> None:
-    code, out, err = run(capsys, "--db", str(db), "import-annotations", str(db), "--format",
+    code, _, err = run(capsys, "--db", str(db), "import-annotations", str(db), "--format",
                          "jsonl")
     assert code == 2 and "open workspace" in err and err.count("\n") == 1
-    code, out, err = run(capsys, "--db", str(db), "codebook", "import", str(db))
+    code, _, err = run(capsys, "--db", str(db), "codebook", "import", str(db))
     assert code == 2 and "open workspace" in err
-    code, out, err = run(capsys, "--db", str(db), "import", str(db))
+    code, _, err = run(capsys, "--db", str(db), "import", str(db))
     assert code == 1 and "refused: this is the open workspace's database" in err
     assert healthy(db) == ("ok", 1)
 

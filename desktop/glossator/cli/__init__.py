@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from glossator import __version__
 from glossator.cli import attribution, exchange, reimport, reports, review, search
 from glossator.cli.common import CliError
-from glossator.services import CommandError, Workspace
-from glossator.store.errors import StoreError
+from glossator.services import CommandError, StoreError, Workspace
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 from glossator.services.values import TagView
 from glossator.ui.tag_palette import tag_icon
+from glossator.ui.undo import UndoController
+from glossator.ui.undo_actions import undo_redo_actions
 
 Keys = str | QKeySequence.StandardKey | Sequence[str]
 
@@ -27,7 +29,7 @@ def _icon(window: QWidget, theme: str, fallback: QStyle.StandardPixmap | None) -
 class WindowActions:
     """Every QAction of the main window, grouped as the menus show them."""
 
-    def __init__(self, window: QMainWindow, stack: QUndoStack) -> None:
+    def __init__(self, window: QMainWindow, undo: UndoController) -> None:
         self.window = window
         sp = QStyle.StandardPixmap
         make = self._make
@@ -46,10 +48,11 @@ class WindowActions:
         self.clear_recent = make("&Clear recent imports", None, "Forget the recent imports")
         self.quit = make("&Quit", QKeySequence.StandardKey.Quit, "Close Glossator")
         # Edit
-        self.undo = stack.createUndoAction(window, "&Undo")
+        self.undo, self.redo = undo_redo_actions(window, undo)
+        for action in (self.undo, self.redo):
+            window.addAction(action)
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo.setIcon(_icon(window, "edit-undo", sp.SP_ArrowBack))
-        self.redo = stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo.setIcon(_icon(window, "edit-redo", sp.SP_ArrowForward))
         self.delete = make("&Delete highlight", ["Del", "Backspace"],

@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from glossator import APP_NAME, __version__, paths
+from glossator.ui.failures import configure_logging, install_excepthook
 from glossator.ui.memory import settle_memory
 from glossator.ui.settings import ORGANIZATION, AppSettings
 
@@ -67,6 +68,7 @@ def first_start(workspace: Workspace) -> None:
 def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool = False) -> int:
     """Open the window on a workspace; returns the process exit status."""
     app = application()
+    configure_logging()
     settings = AppSettings()
     from glossator.services import Workspace
 
@@ -81,6 +83,7 @@ def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool 
         from glossator.ui.main_window import MainWindow
 
         window = MainWindow(workspace, settings)
+        install_excepthook(lambda message: window.statusBar().showMessage(message, 10000))
         window.show()
         QTimer.singleShot(0, settle_memory)
         if self_test:

@@ -98,6 +98,22 @@ class ShortcutsDialog(QDialog):
         self.resize(460, 560)
 
 
+def confirm_losing_pending(parent: QWidget | None, count: int, reason: str) -> bool:
+    """Asked when the window closes while edits still wait to be saved: True to close and
+    lose them, False to keep the window open (and keep retrying)."""
+    edits = "1 edit has" if count == 1 else f"{count} edits have"
+    box = QMessageBox(QMessageBox.Icon.Warning, "Edits not saved",
+                      f"{edits} not been saved yet. {reason}", parent=parent)
+    box.setObjectName("pendingEditsQuestion")
+    box.setInformativeText("Keep the window open and Glossator keeps trying to save them, "
+                           "or close and lose them.")
+    keep = box.addButton("Keep open", QMessageBox.ButtonRole.RejectRole)
+    box.addButton("Close and lose them", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is not keep
+
+
 def about(parent: QWidget | None, database: str) -> None:
     QMessageBox.about(
         parent, f"About {APP_NAME}",

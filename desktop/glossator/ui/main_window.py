@@ -48,6 +48,7 @@ from glossator.ui.main_window_suggestions import Suggestions
 from glossator.ui.main_window_sync import ViewSync
 from glossator.ui.report_view import ReportView
 from glossator.ui.settings import AppSettings
+from glossator.ui.storage_banner import StorageBanner
 from glossator.ui.suggestion_panel import SuggestionPanel
 from glossator.ui.tag_palette import TagPalette
 from glossator.ui.undo import UndoController
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     footnotes: FootnotePanel
     inspector: Inspector
     inspector_area: QScrollArea | None
+    storage_banner: StorageBanner
     splitters: dict[str, QSplitter]
 
     def __init__(self, workspace: Workspace, settings: AppSettings | None = None,
@@ -84,11 +86,11 @@ class MainWindow(QMainWindow):
         self.editing = Editing(self)
         self.navigation = Navigation(self)
         self.sync = ViewSync(self)
-        self._pending_scroll: int | None = None
+        self._pending_top: int | None = None
         self._inspector_later = AfterPaint(self._show_selected_in_inspector, self)
         self._zoom = 0
         build_panes(self)
-        self.menu_actions = WindowActions(self, self.undo.stack)
+        self.menu_actions = WindowActions(self, self.undo)
         self.menu_actions.build_menus()
         self.menu_actions.build_toolbar()
         self.reviewer_button = QPushButton(self)
@@ -134,6 +136,15 @@ class MainWindow(QMainWindow):
         self.imports.update_recent()
         self.reviewer_button.clicked.connect(self.switch_reviewer)
         self.undo.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.undo.pendingChanged.connect(self.storage_banner.show_pending)
+        self.undo.savedLater.connect(
+            lambda _change: self.statusBar().showMessage("A kept edit was saved", 6000))
+        self.storage_banner.retryRequested.connect(self.undo.retry_pending)
+        if self.ws.read_only:
+            self.storage_banner.show_read_only(
+                f"{self.ws.db.display_name} cannot be written here (a read-only medium, or "
+                "no permission to write it or its folder). You can read, search and export; "
+                "copy it to a writable folder to annotate.")
         self.undo.stack.indexChanged.connect(lambda _index: self.sync.follow_undo())
         self.library.reportActivated.connect(self.open_report)
         connect_search(self)  # full-text search in the library opens reports at the match
@@ -181,13 +192,14 @@ class MainWindow(QMainWindow):
         runs while painting, which must not read the database)."""
         return self._annotations
 
-    def open_report(self, report_id: int, scroll: int | None = None) -> bool:
-        if self.sync.shown_id == report_id and scroll is None:
+    def open_report(self, report_id: int, top: int | None = None) -> bool:
+        """Show a report; `top`: the code point whose line goes to the top of the view."""
+        if self.sync.shown_id == report_id and top is None:
             return True
         self.inspector.commit_note()
         try:
             if self.isVisible():  # the text and what is in view first, the rest once painted
-                self._pending_scroll = scroll
+                self._pending_top = top
                 self.sync.show_text(self.ws.report_text(report_id))
                 return True
             detail = self.ws.report(report_id)
@@ -195,13 +207,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 6000)
             return False
         self.sync.show_report(detail, self.ws.annotations(report_id))
-        self._pending_scroll = scroll
+        self._pending_top = top
         return True
 
     def apply_scroll(self) -> None:
-        if self._pending_scroll is not None:
-            self.report_view.verticalScrollBar().setValue(self._pending_scroll)
-            self._pending_scroll = None
+        if self._pending_top is not None:
+            self.report_view.show_from(self._pending_top)
+            self._pending_top = None
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -210,7 +222,7 @@ class MainWindow(QMainWindow):
         if total and sizes[1] < 0.4 * total:  # a smaller screen than last time: report first
             defaults = SPLITTER_SIZES["main"]
             main.setSizes([round(x * total / sum(defaults)) for x in defaults])
-        if self._pending_scroll is not None:
+        if self._pending_top is not None:
             QTimer.singleShot(0, self.apply_scroll)
 
     def select_annotation(self, annotation_id: str | None, *, after_paint: bool = False) -> None:
@@ -309,6 +321,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit_note()
+        if self.undo.pending and not self.undo.retry_pending():
+            if not dialogs.confirm_losing_pending(self, self.undo.pending,
+                                                  self.undo.pending_reason):
+                event.ignore()
+                return
+            self.undo.discard_pending()
         self.save_state()
         self.ws.unsubscribe(self.sync.on_change)
+        for timer in self.findChildren(QTimer):  # nothing reads a closed workspace later
+            timer.stop()
         super().closeEvent(event)

@@ -22,6 +22,7 @@ from glossator.ui.footnote_panel import FootnotePanel
 from glossator.ui.inspector import Inspector
 from glossator.ui.library_panel import LibraryPanel
 from glossator.ui.report_view import ReportView
+from glossator.ui.storage_banner import StorageBanner
 from glossator.ui.suggestion_panel import SuggestionPanel
 from glossator.ui.tag_palette import TagPalette
 
@@ -96,4 +97,11 @@ def build_panes(w: MainWindow) -> None:
     for name, split in w.splitters.items():
         split.setObjectName(f"{name}Splitter")
     w.inspector_area = main.findChild(QScrollArea, "inspectorScroll")
-    w.setCentralWidget(main)
+    w.storage_banner = StorageBanner(w)
+    central = QWidget(w)
+    column = QVBoxLayout(central)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(w.storage_banner)
+    column.addWidget(main, 1)
+    w.setCentralWidget(central)

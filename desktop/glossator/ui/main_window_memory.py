@@ -20,11 +20,11 @@ def restore_window(w: MainWindow) -> None:
     if s.zoom:
         w.zoom(s.zoom)
     location = w.ws.db.display_name
-    report_id, scroll = s.last_report(location), s.scroll_position(location)
+    report_id, top = s.last_report(location), s.scroll_position(location)
     if report_id is None or w.library.model.row_of(report_id) is None:
-        report_id, scroll = first_report(w), 0
+        report_id, top = first_report(w), 0
     if report_id is not None:
-        w.open_report(report_id, scroll=scroll or None)
+        w.open_report(report_id, top=top or None)
 
 
 def first_report(w: MainWindow) -> int | None:
@@ -40,6 +40,6 @@ def save_window(w: MainWindow) -> None:
     s = w.settings
     save_layout(s, w, w.splitters)
     s.zoom = w.zoom_steps
-    scroll = w.report_view.verticalScrollBar().value()
-    s.set_open_report(w.ws.db.display_name, w.sync.shown_id, scroll)  # not read in full
+    top = w.report_view.first_visible() if w.sync.shown_id is not None else 0
+    s.set_open_report(w.ws.db.display_name, w.sync.shown_id, top)  # not read in full
     s.sync()

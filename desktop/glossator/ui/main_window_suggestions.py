@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from glossator.core.names import name_key
-from glossator.services import Change, Command
+from glossator.services import Change, Command, StoreError
 from glossator.services.annotations import AddAnnotation
 from glossator.services.attribution import DismissSuggestion
 from glossator.services.values import ReportDetail, SuggestionView
@@ -88,7 +88,12 @@ class Suggestions:
         self._timer.stop()
         self._idle.stop()
         w = self.w
-        self._show(w.ws.suggestions(w.report.id) if w.report is not None else [])
+        try:
+            found = w.ws.suggestions(w.report.id) if w.report is not None else []
+        except StoreError as exc:  # the storage went away: say so, keep what is shown
+            w.statusBar().showMessage(str(exc), 8000)
+            return
+        self._show(found)
 
     def _show(self, found: list[SuggestionView]) -> None:
         w = self.w

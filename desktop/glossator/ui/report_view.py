@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlock,
     QTextCursor,
     QTextOption,
@@ -28,6 +29,8 @@ from glossator.ui.highlighting import HighlightSpan, MarkerSpan, SpanIndex, segm
 from glossator.ui.offsets import OffsetMap
 from glossator.ui.report_view_formats import OUTLINE_COLOR, FormatBuilder
 from glossator.ui.report_view_geometry import (
+    TopLine,
+    first_visible_position,
     is_position_visible,
     paragraphs_in_view,
     range_rects,
@@ -96,6 +99,7 @@ class ReportView(PointerTextEdit):
         self._base_font = reading_font()
         self.setFont(self._base_font)
 
+        self._top = TopLine(self)
         self._text = ""
         self._offsets = OffsetMap("")
         self._highlights: SpanIndex[HighlightSpan] = SpanIndex()
@@ -125,6 +129,7 @@ class ReportView(PointerTextEdit):
         self._selected = None
         self._hovered = None
         self.layer.set_spans(())
+        self._top.show_from(None)
         self.setPlainText(_qt_text(text))
 
     def text(self) -> str:
@@ -227,6 +232,14 @@ class ReportView(PointerTextEdit):
         if not is_position_visible(self, position):
             scroll_to_position(self, position)
 
+    def first_visible(self) -> int:
+        """The code point that starts the top line in view (what the window remembers)."""
+        return self._offsets.from_qt(first_visible_position(self))
+
+    def show_from(self, cp: int) -> None:
+        """Scroll so that the line holding `cp` is the top line in view."""
+        self._top.show_from(self._offsets.to_qt(self._clamp(cp)))
+
     def scroll_to(self, start: int) -> None:
         """Bring the line holding `start` to the upper third of the view (caret unmoved)."""
         scroll_to_position(self, self._offsets.to_qt(self._clamp(start)))
@@ -281,6 +294,14 @@ class ReportView(PointerTextEdit):
         for block, _top in visible_blocks(self):
             if not self._is_current(block):
                 self._format_block(block)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The reader keeps their place: the character at the top stays at the top when a
+        new width rewraps the lines (the scroll bar counts lines, which a rewrap shifts)."""
+        top = first_visible_position(self) if self._text else None
+        super().resizeEvent(event)
+        if top and event.oldSize().width() != event.size().width():
+            self._top.show_from(top)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.format_visible_blocks()

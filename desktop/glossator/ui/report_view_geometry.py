@@ -162,3 +162,36 @@ def scroll_to_position(view: QPlainTextEdit, position: int) -> None:
     lines_in_view = max(1, view.viewport().height() // line_height)
     bar = view.verticalScrollBar()
     bar.setValue(max(0, _line_number(view, block, position) - lines_in_view // 3))
+
+
+def first_visible_position(view: QPlainTextEdit) -> int:
+    """The Qt position of the first character in the viewport's top line."""
+    return view.cursorForPosition(QPoint(1, 1)).position()
+
+
+class TopLine:
+    """Puts a position's line at the top of the view and keeps it there while the view's
+    range is still growing (a plain-text layout lengthens its scroll bar as blocks are laid
+    out, so one setValue right after a new text can be cut short); done once reached."""
+
+    def __init__(self, view: QPlainTextEdit) -> None:
+        self.view = view
+        self.target: int | None = None
+        view.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._apply())
+
+    def show_from(self, position: int | None) -> None:
+        self.target = position
+        self._apply()
+
+    def _apply(self) -> None:
+        if self.target is None:
+            return
+        block = self.view.document().findBlock(self.target)
+        if not block.isValid():
+            self.target = None
+            return
+        line = _line_number(self.view, block, self.target)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(line)
+        if bar.value() == line:
+            self.target = None

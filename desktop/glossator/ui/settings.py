@@ -87,13 +87,15 @@ class AppSettings:
         return value if value >= 0 else None
 
     def scroll_position(self, location: str) -> int:
-        return self._int(f"{_workspace_key(location)}/scroll", 0)
+        """The code point that began the top line in view (not a scroll-bar value, which
+        changes with the window's size and the text's layout)."""
+        return self._int(f"{_workspace_key(location)}/first_visible", 0)
 
     def set_open_report(self, location: str, report_id: int | None, scroll: int) -> None:
         key = _workspace_key(location)
         self.q.setValue(f"{key}/location", location)
         self.q.setValue(f"{key}/report", -1 if report_id is None else report_id)
-        self.q.setValue(f"{key}/scroll", max(0, scroll))
+        self.q.setValue(f"{key}/first_visible", max(0, scroll))
 
     # -- recent imports ---------------------------------------------------------------------
 
