@@ -104,8 +104,9 @@ class ConfusionPanel(QWidget):
             member = next(m for m in u.members if m is not None)
             quote = " ".join(member.quote.split())[:100]
             title = self.titles.get(u.report_id, str(u.report_id))
-            item = QListWidgetItem(f"{title} {u.start}\u2013{u.end}: \u201c{quote}\u201d",
+            item = QListWidgetItem(f"{u.start}\u2013{u.end}: \u201c{quote}\u201d \u2014 {title}",
                                    self.passages)
+            item.setToolTip(f"{title}\n{member.quote}")
             item.setData(PassageRole, (u.report_id, member.id))
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -6,31 +6,25 @@ stance by taking A's value, B's, or another."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from glossator.core.agreement import AgreementOptions, AgreementResult, FieldDisagreement
-from glossator.core.agreement_bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
-from glossator.core.agreement_spans import MIN_JACCARD
+from glossator.core.agreement import AgreementResult, FieldDisagreement
 from glossator.core.agreement_units import NO_SPEAKER, NO_STANCE, SPEAKER
 from glossator.services import Command, CommandError, Workspace
 from glossator.services.review_settle import settle_agreed, settle_disagreement
@@ -38,10 +32,15 @@ from glossator.services.review_settle_fields import settle_field
 from glossator.ui.agreement_confusion import ConfusionPanel
 from glossator.ui.agreement_field_models import FieldMeasuresModel
 from glossator.ui.agreement_models import AgreementModel, DisagreementModel, QueueItem
+from glossator.ui.agreement_options import (
+    AgreementOptionsRow,
+    add_checkable,
+    checked_values,
+    tick_values,
+)
 from glossator.ui.agreement_queue import queue_rows
 from glossator.ui.undo import UndoController
 
-IdRole = Qt.ItemDataRole.UserRole + 1
 UNIT_NOTE = ("Tags: units are code points, coded or not by each reviewer. Fields: units are "
              "the reviewers' annotations paired as spans (Jaccard \u2265 threshold); unpaired "
              "spans counted as \u201c(no annotation)\u201d and, on the second row, left out. "
@@ -65,19 +64,7 @@ class AgreementDialog(QDialog):
         self.reviewers.setObjectName("agreementReviewers")
         self.reports = QListWidget(self)
         self.reports.setObjectName("agreementReports")
-        self.include_rejected = QCheckBox("Count &rejected", self)
-        self.include_orphaned = QCheckBox("Count or&phaned", self)
-        self.coded_only = QCheckBox("Tags over &coded text only", self)
-        self.jaccard = QDoubleSpinBox(self)
-        self.jaccard.setRange(0.05, 1.0)
-        self.jaccard.setSingleStep(0.05)
-        self.jaccard.setValue(MIN_JACCARD)
-        self.resamples = QSpinBox(self)
-        self.resamples.setRange(0, 100_000)
-        self.resamples.setValue(DEFAULT_RESAMPLES)
-        self.seed = QSpinBox(self)
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setValue(DEFAULT_SEED)
+        self.choices = AgreementOptionsRow(self)
         self.compute_button = QPushButton("&Compute", self)
         self.compute_button.setObjectName("agreementCompute")
         self.message = QLabel(UNIT_NOTE, self)
@@ -92,7 +79,11 @@ class AgreementDialog(QDialog):
         self.confusion = ConfusionPanel(self)
         self.disagreements = DisagreementModel(self)
         self.list = self._view("disagreementTable", self.disagreements)
-        self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.keep_buttons: dict[str, QPushButton] = {}
         settle_row = QHBoxLayout()
         settle_row.addWidget(QLabel("Settle the selected one:", self))
@@ -158,13 +149,7 @@ class AgreementDialog(QDialog):
 
     def _options(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for widget in (self.include_rejected, self.include_orphaned, self.coded_only):
-            row.addWidget(widget)
-        for label, widget in (("Jaccard \u2265", self.jaccard), ("Bootstrap", self.resamples),
-                              ("seed", self.seed)):
-            row.addWidget(QLabel(label, self))
-            row.addWidget(widget)
-        row.addStretch(1)
+        row.addWidget(self.choices, 1)
         row.addWidget(self.compute_button)
         return row
 
@@ -190,47 +175,32 @@ class AgreementDialog(QDialog):
         self.reviewers.clear()
         for n, name in enumerate(self.ws.reviewers()):
             on = name in ticked if ticked else n < 2
-            self._add(self.reviewers, name, name, on)
+            add_checkable(self.reviewers, name, name, on)
         ticked_reports = set(self.checked(self.reports))
         self.reports.clear()
         for r in self.ws.reports():
             on = r.id in ticked_reports if ticked_reports else r.id == current_report
-            self._add(self.reports, r.title, r.id, on)
+            add_checkable(self.reports, r.title, r.id, on)
 
-    @staticmethod
-    def _add(widget: QListWidget, text: str, value: object, on: bool) -> None:
-        item = QListWidgetItem(text, widget)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        item.setData(IdRole, value)
-
-    @staticmethod
-    def checked(widget: QListWidget) -> list[object]:
-        return [widget.item(i).data(IdRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.CheckState.Checked]
+    checked = staticmethod(checked_values)
 
     def tick(self, reviewers: list[str], reports: list[int]) -> None:
-        for widget, values in ((self.reviewers, reviewers), (self.reports, reports)):
-            for i in range(widget.count()):
-                item = widget.item(i)
-                on = item.data(IdRole) in values
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        tick_values(self.reviewers, reviewers)
+        tick_values(self.reports, reports)
 
     # -- measuring ------------------------------------------------------------------------
 
     def compute(self) -> AgreementResult | None:
         names = [str(n) for n in self.checked(self.reviewers)]
         reports = [int(str(r)) for r in self.checked(self.reports)]
-        options = AgreementOptions(min_jaccard=self.jaccard.value(),
-                                   coded_only=self.coded_only.isChecked(),
-                                   resamples=self.resamples.value(), seed=self.seed.value())
+        options = self.choices.options()
         try:
             if not reports:
                 raise CommandError("Tick at least one report")
             self.result = self.ws.agreement(
                 names, reports, options=options,
-                include_rejected=self.include_rejected.isChecked(),
-                include_orphaned=self.include_orphaned.isChecked())
+                include_rejected=self.choices.include_rejected.isChecked(),
+                include_orphaned=self.choices.include_orphaned.isChecked())
         except CommandError as exc:
             self.result = None
             self.message.setText(str(exc))
@@ -238,9 +208,7 @@ class AgreementDialog(QDialog):
             a, b = [*names, "", ""][:2]
             left = ", ".join(f"{n} {why}" for why, n in self.result.counting.left_out if n)
             self.message.setText(
-                f"A = {a}, B = {b}. Counted: rejected "
-                f"{'included' if self.include_rejected.isChecked() else 'left out'}, orphaned "
-                f"{'included' if self.include_orphaned.isChecked() else 'left out'}"
+                f"A = {a}, B = {b}. Counted: {self.choices.counting_text()}"
                 f"{f' ({left} left out)' if left else ''}; alpha intervals from "
                 f"{options.resamples} bootstrap resamples, seed {options.seed}. {UNIT_NOTE}")
         self.titles = {r.id: r.title for r in self.ws.reports()}
