@@ -11,6 +11,7 @@ value "(no annotation)", and with it left out (missing). Plain Python.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -108,16 +109,17 @@ class FieldDisagreement:
 def _measures(
     rows: list[Values], coders: int, order: Sequence[str] | None, resamples: int, seed: int
 ) -> Measures:
-    units = [(r, 1.0) for r in rows]
+    patterns = Counter(tuple(r) for r in rows)  # identical units counted once, weighted
+    units = [(p, float(w)) for p, w in patterns.items()]
     table = coincidences(units)
     nominal = nominal_delta(table)
-    full = sum(1.0 for r in rows if all(v is not None for v in r))
-    pairable = sum(1.0 for r in rows if sum(v is not None for v in r) >= 2)
+    full = sum(w for p, w in units if all(v is not None for v in p))
+    pairable = sum(w for p, w in units if sum(v is not None for v in p) >= 2)
     kappa = cohen_kappa(pair_table(units)) if coders == 2 else None
     ordinal = ordinal_ci = None
     if order:
         ranked = set(order)
-        kept = [([v if v in ranked else None for v in r], 1.0) for r in rows]
+        kept = [([v if v in ranked else None for v in p], w) for p, w in units]
         ordered = coincidences(kept)
         delta = ordinal_delta(ordered, order)
         ordinal = alpha_of(ordered, delta)
@@ -135,10 +137,9 @@ def _measures(
     )
 
 
-def _confusion(units: Sequence[AgreementUnit], field: str) -> ConfusionMatrix:
+def _confusion(valued: Sequence[Sequence[str]]) -> ConfusionMatrix:
     cells: dict[tuple[str, str], list[int]] = {}
-    for i, u in enumerate(units):
-        a, b = (field_value(m, field) if m is not None else NO_ANNOTATION for m in u.members)
+    for i, (a, b) in enumerate(valued):
         cells.setdefault((a, b), []).append(i)
     order = sorted({v for pair in cells for v in pair}, key=lambda v: (v.startswith("("), v))
     values_a = tuple(v for v in order if any(a == v for a, _b in cells))
@@ -154,13 +155,13 @@ def measure_field(
     present: list[Values] = [
         [field_value(m, field) if m is not None else None for m in u.members] for u in units
     ]
-    valued: list[Values] = [[v if v is not None else NO_ANNOTATION for v in r] for r in present]
+    valued = [[v if v is not None else NO_ANNOTATION for v in r] for r in present]
     scale = order if field.startswith(STANCE_PREFIX) else None
     return FieldAgreement(
         field,
-        _measures(valued, coders, scale, resamples, seed),
+        _measures(list(valued), coders, scale, resamples, seed),
         _measures(present, coders, scale, resamples, seed),
-        _confusion(units, field) if coders == 2 else None,
+        _confusion(valued) if coders == 2 else None,
     )
 
 
