@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 
+from glossator.cli.agreement_output import agreement_json, agreement_table
 from glossator.cli.common import CliError, print_json
-from glossator.core.agreement import AgreementResult, TagAgreement
+from glossator.core.agreement import AgreementOptions
+from glossator.core.agreement_bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
+from glossator.core.agreement_spans import MIN_JACCARD
 from glossator.services import Workspace
 from glossator.services.review import DecideAnnotations
 from glossator.services.review_comments import AddComment, DeleteComment, EditComment
@@ -92,68 +95,24 @@ def cmd_thread(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(value: float | None) -> float | None:
-    return round(value, 4) if value is not None else None
-
-
-def tag_json(t: TagAgreement) -> dict[str, object]:
-    return {
-        "tag": t.tag,
-        "units": t.units,
-        "coded": list(t.coded),
-        "kappa": _number(t.kappa),
-        "alpha": _number(t.alpha),
-        "spans_a": t.spans_a,
-        "spans_b": t.spans_b,
-        "matched": t.matched,
-        "precision": _number(t.precision),
-        "recall": _number(t.recall),
-        "f1": _number(t.f1),
-    }
-
-
-def agreement_json(r: AgreementResult) -> dict[str, object]:
-    return {
-        "reviewers": list(r.coders),
-        "reports": list(r.reports),
-        "unit": "code point of the report text, per tag (overall: per code point and tag)",
-        "tags": [tag_json(t) for t in r.tags],
-        "overall": tag_json(r.overall),
-        "disagreements": [
-            {
-                "report": d.report_id,
-                "tag": d.tag,
-                "start": d.start,
-                "end": d.end,
-                "kind": d.kind,
-                "a": [s.id for s in d.a],
-                "b": [s.id for s in d.b],
-            }
-            for d in r.disagreements
-        ],
-    }
-
-
-def _cell(value: float | None) -> str:
-    return f"{value:8.3f}" if value is not None else f"{'-':>8}"
-
-
 def cmd_agreement(ws: Workspace, args: argparse.Namespace) -> int:
     reviewers = [n.strip() for n in args.reviewers.split(",") if n.strip()]
     if len(reviewers) < 2:
         raise CliError("--reviewers needs at least two names, e.g. --reviewers ana,ben")
     report_ids = [ws.find_report(r).id for r in args.report] if args.report else None
-    result = ws.agreement(reviewers, report_ids, args.tag)
+    options = AgreementOptions(
+        min_jaccard=args.jaccard, coded_only=args.coded_only, resamples=args.bootstrap,
+        seed=args.seed,
+    )
+    result = ws.agreement(
+        reviewers, report_ids, args.tag, options=options,
+        include_rejected=args.include_rejected, include_orphaned=args.include_orphaned,
+    )
     if args.json:
         print_json(agreement_json(result))
         return 0
-    print(f"{'tag':<30} {'kappa':>8} {'alpha':>8} {'P':>8} {'R':>8} {'F1':>8}")
-    for t in (*result.tags, result.overall):
-        print(
-            f"{t.tag[:30]:<30} {_cell(t.kappa)} {_cell(t.alpha)} {_cell(t.precision)} "
-            f"{_cell(t.recall)} {_cell(t.f1)}"
-        )
-    print(f"{len(result.disagreements)} disagreement(s); units: code points, per tag")
+    for line in agreement_table(result):
+        print(line)
     return 0
 
 
@@ -195,5 +154,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("report", nargs="*", help="reports (default: all the reviewers annotated)")
     p.add_argument("--reviewers", required=True, help="two or more names, comma-separated")
     p.add_argument("--tag", help="one tag (name or path) instead of every tag")
+    p.add_argument("--jaccard", type=float, default=MIN_JACCARD,
+                   help=f"span pairing threshold (default {MIN_JACCARD})")
+    p.add_argument("--coded-only", action="store_true",
+                   help="tag measures over code points at least one reviewer coded")
+    p.add_argument("--bootstrap", type=int, default=DEFAULT_RESAMPLES, metavar="N",
+                   help=f"bootstrap resamples for alpha's intervals (default "
+                        f"{DEFAULT_RESAMPLES}; 0: none)")
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                   help=f"bootstrap seed (default {DEFAULT_SEED})")
+    p.add_argument("--include-rejected", action="store_true", help="count rejected annotations")
+    p.add_argument("--include-orphaned", action="store_true", help="count orphaned annotations")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_agreement)

@@ -99,10 +99,10 @@ def jaccard(a: CodedSpan, b: CodedSpan) -> float:
 
 
 def match_spans(
-    spans: Sequence[CodedSpan], coder_a: str, coder_b: str
+    spans: Sequence[CodedSpan], coder_a: str, coder_b: str, min_jaccard: float = MIN_JACCARD
 ) -> list[tuple[CodedSpan, CodedSpan]]:
-    """Pairs (A's, B's) of the same report and tag with Jaccard >= 0.5, one to one, the
-    best overlaps first; in text order."""
+    """Pairs (A's, B's) of the same report and tag with Jaccard >= `min_jaccard` (0.5),
+    one to one, the best overlaps first; in text order."""
     groups: dict[tuple[int, str], tuple[list[CodedSpan], list[CodedSpan]]] = defaultdict(
         lambda: ([], [])
     )
@@ -123,7 +123,7 @@ def match_spans(
             active = [b for b in active if b.end > a.start]  # ended before: never again
             for b in active:
                 score = jaccard(a, b)
-                if score >= MIN_JACCARD:
+                if score >= min_jaccard and score > 0:
                     candidates.append((score, a, b))
         candidates.sort(key=lambda c: (-c[0], c[1].start, c[2].start, c[1].id, c[2].id))
         used: set[str] = set()

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from glossator import paths
-from glossator.core.agreement import AgreementResult
+from glossator.core.agreement import AgreementOptions, AgreementResult
 from glossator.core.codebook import Codebook
 from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
 from glossator.formats.errors import ImportRefused
@@ -352,10 +352,15 @@ class Workspace:
 
     def agreement(
         self, reviewers: Sequence[str], report_ids: Sequence[int] | None = None,
-        tag: str | None = None,
+        tag: str | None = None, *, options: AgreementOptions | None = None,
+        include_rejected: bool = False, include_orphaned: bool = False,
     ) -> AgreementResult:
-        """Agreement of reviewers (code-point units per tag, span F1, disagreements)."""
+        """Agreement of reviewers (code-point units per tag, span F1, disagreements, fields
+        over paired spans); rejected and orphaned annotations left out unless included."""
         from glossator.services.agreement import agreement
 
         with self.db.session() as session:
-            return agreement(session, reviewers, report_ids, tag)
+            return agreement(
+                session, reviewers, report_ids, tag, options=options,
+                include_rejected=include_rejected, include_orphaned=include_orphaned,
+            )

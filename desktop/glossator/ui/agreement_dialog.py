@@ -1,54 +1,52 @@
-"""The agreement dialog: choose reviewers and reports, read kappa, alpha and F1 per tag,
-walk the disagreements (double-click jumps to one in the window) and settle each: keep A's
-side, B's, both or none, one undo step per decision."""
+"""The agreement dialog: choose reviewers, reports and what counts; read the measures per
+tag and per field (overall or per report), the confusion matrix of each field with its
+passages, and walk the disagreements (double-click jumps to one in the window), settling
+each in one undo step: a tag passage by keeping A's side, B's, both or none; a speaker or
+stance by taking A's value, B's, or another."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from glossator.core.agreement import AgreementResult, Disagreement
+from glossator.core.agreement import AgreementResult, FieldDisagreement
+from glossator.core.agreement_units import NO_SPEAKER, NO_STANCE, SPEAKER
 from glossator.services import Command, CommandError, Workspace
 from glossator.services.review_settle import settle_agreed, settle_disagreement
-from glossator.services.values import AnnotationView
-from glossator.ui.agreement_models import AgreementModel, DisagreementModel
+from glossator.services.review_settle_fields import settle_field
+from glossator.ui.agreement_confusion import ConfusionPanel
+from glossator.ui.agreement_field_models import FieldMeasuresModel
+from glossator.ui.agreement_models import AgreementModel, DisagreementModel, QueueItem
+from glossator.ui.agreement_options import (
+    AgreementOptionsRow,
+    add_checkable,
+    checked_values,
+    tick_values,
+)
+from glossator.ui.agreement_queue import queue_rows
 from glossator.ui.undo import UndoController
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-UNIT_NOTE = ("Units: each code point of the chosen reports, coded or not with a tag by each "
-             "reviewer (kappa: two reviewers; alpha: nominal, two or more). Spans pair when "
-             "they share the tag and overlap with Jaccard \u2265 0.5; precision and recall are "
-             "B's against A's.")
-
-
-def settled_text(d: Disagreement, status: dict[str, str]) -> str:
-    def side(spans: tuple[object, ...], ids: list[str]) -> str | None:
-        states = {status.get(i, "") for i in ids}
-        if states == {"accepted"}:
-            return "kept"
-        if states == {"rejected"}:
-            return "dropped"
-        return None
-
-    a = side(d.a, [s.id for s in d.a]) if d.a else "dropped"
-    b = side(d.b, [s.id for s in d.b]) if d.b else "dropped"
-    if a is None or b is None:
-        return ""
-    return {("kept", "kept"): "both kept", ("kept", "dropped"): "A kept",
-            ("dropped", "kept"): "B kept"}.get((a, b), "none kept")
+UNIT_NOTE = ("Tags: units are code points, coded or not by each reviewer. Fields: units are "
+             "the reviewers' annotations paired as spans (Jaccard \u2265 threshold); unpaired "
+             "spans counted as \u201c(no annotation)\u201d and, on the second row, left out. "
+             "See the README's methods section.")
+CHOICES = (("a", "Keep/take &A's"), ("b", "Keep/take &B's"), ("both", "Keep b&oth"),
+           ("none", "Keep &neither"), ("edit", "&Edit value\u2026"))
 
 
 class AgreementDialog(QDialog):
@@ -61,26 +59,35 @@ class AgreementDialog(QDialog):
         self.setWindowTitle("Agreement between reviewers")
         self.ws, self.undo = ws, undo
         self.result: AgreementResult | None = None
+        self.titles: dict[int, str] = {}
         self.reviewers = QListWidget(self)
         self.reviewers.setObjectName("agreementReviewers")
         self.reports = QListWidget(self)
         self.reports.setObjectName("agreementReports")
+        self.choices = AgreementOptionsRow(self)
         self.compute_button = QPushButton("&Compute", self)
         self.compute_button.setObjectName("agreementCompute")
         self.message = QLabel(UNIT_NOTE, self)
         self.message.setObjectName("agreementMessage")
         self.message.setWordWrap(True)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("agreementScope")
         self.measures = AgreementModel(self)
         self.table = self._view("agreementTable", self.measures)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.field_measures = FieldMeasuresModel(self)
+        self.fields_table = self._view("agreementFields", self.field_measures)
+        self.confusion = ConfusionPanel(self)
         self.disagreements = DisagreementModel(self)
         self.list = self._view("disagreementTable", self.disagreements)
-        self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.keep_buttons: dict[str, QPushButton] = {}
         settle_row = QHBoxLayout()
-        settle_row.addWidget(QLabel("Settle the selected disagreement:", self))
-        for choice, text in (("a", "Keep &A's"), ("b", "Keep &B's"), ("both", "Keep b&oth"),
-                             ("none", "Keep &neither")):
+        settle_row.addWidget(QLabel("Settle the selected one:", self))
+        for choice, text in CHOICES:
             button = QPushButton(text, self)
             button.setObjectName(f"settle_{choice}")
             button.clicked.connect(lambda _c=False, ch=choice: self.settle(ch))
@@ -91,6 +98,45 @@ class AgreementDialog(QDialog):
         self.agreed_button.setToolTip("Keep one annotation of every agreed pair, reject the copy")
         settle_row.addStretch(1)
         settle_row.addWidget(self.agreed_button)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("agreementTabs")
+        self.tabs.addTab(self._measures_tab(), "&Measures")
+        self.tabs.addTab(self.confusion, "Confusion &matrix")
+        queue = QWidget(self)
+        column = QVBoxLayout(queue)
+        column.addWidget(QLabel("Tag passages, speakers and stances the reviewers differ on "
+                                "(double-click to see one in the report)", queue))
+        column.addWidget(self.list, 1)
+        column.addLayout(settle_row)
+        self.tabs.addTab(queue, "&Disagreements")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._choosers())
+        layout.addLayout(self._options())
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.resize(1000, 720)
+        self.compute_button.clicked.connect(self.compute)
+        self.agreed_button.clicked.connect(self.settle_agreed)
+        self.list.doubleClicked.connect(self._activated)
+        self.list.selectionModel().currentRowChanged.connect(self._enable_buttons)
+        self.scope.currentIndexChanged.connect(self._show_scope)
+        self.confusion.passageActivated.connect(self.passageActivated)
+        self.undo.stack.indexChanged.connect(self._stack_moved)
+        self._enable_buttons()
+
+    def _view(self, name: str, model: object) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setModel(model)  # type: ignore[arg-type]
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _choosers(self) -> QGridLayout:
         grid = QGridLayout()
         grid.addWidget(QLabel("Reviewers (A, B: the first two ticked)", self), 0, 0)
         grid.addWidget(QLabel("Reports", self), 0, 1)
@@ -98,30 +144,27 @@ class AgreementDialog(QDialog):
         grid.addWidget(self.reports, 1, 1)
         grid.setColumnStretch(1, 2)  # report titles are long; reviewer names short
         for chooser in (self.reviewers, self.reports):
-            chooser.setMaximumHeight(120)  # the measures and disagreements get the room
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.compute_button)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Disagreements (double-click to see one in the report)", self))
-        layout.addWidget(self.list, 1)
-        layout.addLayout(settle_row)
-        self.resize(900, 680)
-        self.compute_button.clicked.connect(self.compute)
-        self.agreed_button.clicked.connect(self.settle_agreed)
-        self.list.doubleClicked.connect(self._activated)
+            chooser.setMaximumHeight(110)  # the measures get the room
+        return grid
 
-    def _view(self, name: str, model: AgreementModel | DisagreementModel) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        return view
+    def _options(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.choices, 1)
+        row.addWidget(self.compute_button)
+        return row
+
+    def _measures_tab(self) -> QWidget:
+        tab = QWidget(self)
+        column = QVBoxLayout(tab)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(QLabel("Show:", tab))
+        scope_row.addWidget(self.scope, 1)
+        column.addLayout(scope_row)
+        column.addWidget(QLabel("Tags (units: code points)", tab))
+        column.addWidget(self.table, 1)
+        column.addWidget(QLabel("Speaker, stances, cited notes (units: paired spans)", tab))
+        column.addWidget(self.fields_table, 1)
+        return tab
 
     # -- choosing -------------------------------------------------------------------------
 
@@ -132,79 +175,120 @@ class AgreementDialog(QDialog):
         self.reviewers.clear()
         for n, name in enumerate(self.ws.reviewers()):
             on = name in ticked if ticked else n < 2
-            self._add(self.reviewers, name, name, on)
+            add_checkable(self.reviewers, name, name, on)
         ticked_reports = set(self.checked(self.reports))
         self.reports.clear()
         for r in self.ws.reports():
             on = r.id in ticked_reports if ticked_reports else r.id == current_report
-            self._add(self.reports, r.title, r.id, on)
+            add_checkable(self.reports, r.title, r.id, on)
 
-    @staticmethod
-    def _add(widget: QListWidget, text: str, value: object, on: bool) -> None:
-        item = QListWidgetItem(text, widget)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        item.setData(IdRole, value)
-
-    @staticmethod
-    def checked(widget: QListWidget) -> list[object]:
-        return [widget.item(i).data(IdRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.CheckState.Checked]
+    checked = staticmethod(checked_values)
 
     def tick(self, reviewers: list[str], reports: list[int]) -> None:
-        for widget, values in ((self.reviewers, reviewers), (self.reports, reports)):
-            for i in range(widget.count()):
-                item = widget.item(i)
-                on = item.data(IdRole) in values
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        tick_values(self.reviewers, reviewers)
+        tick_values(self.reports, reports)
 
     # -- measuring ------------------------------------------------------------------------
 
     def compute(self) -> AgreementResult | None:
         names = [str(n) for n in self.checked(self.reviewers)]
         reports = [int(str(r)) for r in self.checked(self.reports)]
+        options = self.choices.options()
         try:
             if not reports:
                 raise CommandError("Tick at least one report")
-            self.result = self.ws.agreement(names, reports)
+            self.result = self.ws.agreement(
+                names, reports, options=options,
+                include_rejected=self.choices.include_rejected.isChecked(),
+                include_orphaned=self.choices.include_orphaned.isChecked())
         except CommandError as exc:
             self.result = None
             self.message.setText(str(exc))
         else:
             a, b = [*names, "", ""][:2]
-            self.message.setText(f"A = {a}, B = {b}. {UNIT_NOTE}")
-        self.measures.set_result(self.result)
+            left = ", ".join(f"{n} {why}" for why, n in self.result.counting.left_out if n)
+            self.message.setText(
+                f"A = {a}, B = {b}. Counted: {self.choices.counting_text()}"
+                f"{f' ({left} left out)' if left else ''}; alpha intervals from "
+                f"{options.resamples} bootstrap resamples, seed {options.seed}. {UNIT_NOTE}")
+        self.titles = {r.id: r.title for r in self.ws.reports()}
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem("All chosen reports", None)
+        for part in self.result.per_report if self.result is not None else ():
+            self.scope.addItem(self.titles.get(part.report_id, str(part.report_id)),
+                               part.report_id)
+        self.scope.blockSignals(False)
+        self._show_scope()
+        self.confusion.set_result(self.result, self.titles)
         self._fill_disagreements()
         return self.result
 
+    def _show_scope(self) -> None:
+        r, report_id = self.result, self.scope.currentData()
+        part = next((p for p in r.per_report if p.report_id == report_id), None) if r else None
+        if r is None:
+            self.measures.set_rows([])
+            self.field_measures.set_fields([])
+        elif part is None:
+            self.measures.set_result(r)
+            self.field_measures.set_fields(list(r.fields))
+        else:
+            self.measures.set_rows([*part.tags, part.overall])
+            self.field_measures.set_fields(list(part.fields))
+        for view in (self.table, self.fields_table):
+            view.resizeColumnsToContents()
+
     def _fill_disagreements(self) -> None:
-        rows = list(self.result.disagreements) if self.result is not None else []
-        views: dict[str, AnnotationView] = {}
-        for rid in {d.report_id for d in rows}:
-            views.update((a.id, a) for a in self.ws.annotations(rid))
-        status = {u: a.status for u, a in views.items()}
-        quotes = [" ".join(views[d.annotation_ids[0]].quote.split())[:120]
-                  if d.annotation_ids[0] in views else "" for d in rows]
-        titles = {r.id: r.title for r in self.ws.reports()} if rows else {}
-        self.disagreements.set_disagreements(rows, titles, quotes,
-                                             [settled_text(d, status) for d in rows])
+        rows, quotes, settled = queue_rows(self.ws, self.result)
+        self.disagreements.set_disagreements(rows, self.titles, quotes, settled)
+        self._enable_buttons()
 
     # -- settling -------------------------------------------------------------------------
 
-    def selected(self) -> Disagreement | None:
+    def selected(self) -> QueueItem | None:
         index = self.list.currentIndex()
         if not index.isValid():
             return None
         return self.disagreements.disagreement(index.row())
 
-    def settle(self, choice: str) -> None:
+    def _enable_buttons(self) -> None:
+        d = self.selected()
+        field = isinstance(d, FieldDisagreement)
+        for choice, button in self.keep_buttons.items():
+            button.setEnabled(d is not None and (choice in ("a", "b") or
+                                                 (choice == "edit") == field))
+
+    def settle(self, choice: str, value: str | None = None) -> None:
         d = self.selected()
         if d is None:
             self.message.setText("Select a disagreement first")
             return
         row = self.list.currentIndex().row()
-        self._push(settle_disagreement(d, choice))
+        try:
+            if isinstance(d, FieldDisagreement):
+                if choice == "edit" and value is None:
+                    value = self._ask_value(d)
+                    if value is None:
+                        return
+                command = settle_field(self.ws, d, choice, value)
+            else:
+                command = settle_disagreement(d, choice)
+        except CommandError as exc:
+            self.message.setText(str(exc))
+            return
+        self._push(command)
         self.list.selectRow(min(row, self.disagreements.rowCount() - 1))
+
+    def _ask_value(self, d: FieldDisagreement) -> str | None:
+        if d.field == SPEAKER:
+            options = [s.name for s in self.ws.speakers()] + [NO_SPEAKER]
+        else:
+            options = [label.name for label in self.ws.stance_labels()] + [NO_STANCE]
+        current = options.index(d.value_a) if d.value_a in options else 0
+        value, ok = QInputDialog.getItem(self, "Settle the value", f"{d.field}:", options,
+                                         current, False)
+        return str(value) if ok else None
 
     def settle_agreed(self) -> None:
         if self.result is None or not self.result.matches:
@@ -219,11 +303,16 @@ class AgreementDialog(QDialog):
             self.undo.push(command)
         finally:
             self.undo.failed.disconnect(errors.append)
-        # Settling changes statuses only, and the measures count every status (they measure
-        # the coding): the list's Settled column is read again, the measures are not.
+        # The queue stays as computed (Compute measures again); its Settled column is
+        # read again after every step, undo included.
         self._fill_disagreements()
         if errors:
             self.message.setText(errors[-1])
+
+    def _stack_moved(self) -> None:
+        """An undo or redo anywhere in the window: the Settled column is read again."""
+        if self.isVisible() and self.result is not None:
+            self._fill_disagreements()
 
     def _activated(self, index: QModelIndex) -> None:
         d = self.disagreements.disagreement(index.row())
