@@ -26,6 +26,23 @@ def _sibling(dest: Path, tag: str) -> Path:
     return dest.with_name(f".{dest.name}.{secrets.token_hex(4)}{tag}")
 
 
+def _sweep(dest: Path, tag: str) -> None:
+    """Remove what an interrupted write of `dest` left beside it (`.NAME.xxxxxxxx.TAG`)."""
+    prefix = f".{dest.name}."
+    try:
+        entries = list(dest.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        rest = entry.name[len(prefix):]
+        if entry.name.startswith(prefix) and rest.endswith(tag) and len(rest) == 8 + len(tag):
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename or a new entry in `folder` durable (no-op where folders cannot be
     opened, as on Windows, whose rename is already durable once it returns)."""
@@ -59,7 +76,9 @@ def commit_file(partial: Path, dest: Path) -> None:
 def replacing(dest: Path) -> Iterator[Path]:
     """A temporary path beside `dest` to write to (by any means: a zip writer, Qt, SQLite);
     renamed over `dest` when the block ends without an error, removed when it fails. The
-    folder must exist."""
+    folder must exist. Temporary files an earlier write to `dest` left behind (the program
+    was killed while writing) are removed first."""
+    _sweep(dest, PARTIAL)
     partial = _sibling(dest, PARTIAL)
     try:
         yield partial
@@ -99,6 +118,8 @@ def replacing_folder(dest: Path) -> Iterator[Path]:
     crash between the two renames leaves the old folder under a hidden `.NAME.*.old` name
     beside it, never a half-written folder under `dest`."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    _sweep(dest, ".building")
+    _sweep(dest, ".old")
     building = _sibling(dest, ".building")
     building.mkdir()
     try:
