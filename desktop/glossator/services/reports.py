@@ -98,8 +98,9 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
 
 
 def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -> dict[str, int]:
-    """The report's notes and markers, each marker linked to the first note of its label;
-    the id of that note by label. Bulk rows go through Core: no ORM objects to build."""
+    """The report's notes and markers, each marker linked to its note as the layout links
+    it (labels may restart: see ``FootnoteLayout``); the id of the first note of each
+    label. Bulk rows go through Core: no ORM objects to build."""
     if layout.notes:
         conn.execute(
             insert(table_of(FootnoteRow)),
@@ -116,13 +117,16 @@ def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -
             ],
         )
     note_ids: dict[str, int] = {}
-    for note_id, label in conn.execute(
-        select(FootnoteRow.id, FootnoteRow.label)
+    id_at: dict[int, int] = {}
+    for note_id, label, start in conn.execute(
+        select(FootnoteRow.id, FootnoteRow.label, FootnoteRow.start)
         .where(FootnoteRow.report_id == report_id)
         .order_by(FootnoteRow.start)
     ):
         note_ids.setdefault(label, note_id)
+        id_at[start] = note_id
     if layout.markers:
+        notes = layout.notes
         conn.execute(
             insert(table_of(FootnoteRefRow)),
             [
@@ -131,9 +135,9 @@ def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -
                     "label": m.label,
                     "start": m.start,
                     "end": m.end,
-                    "footnote_id": note_ids.get(m.label),
+                    "footnote_id": None if link is None else id_at.get(notes[link].start),
                 }
-                for m in layout.markers
+                for m, link in zip(layout.markers, layout.links, strict=True)
             ],
         )
     return note_ids
