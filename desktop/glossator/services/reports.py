@@ -35,7 +35,8 @@ class PreparedReport:
     @classmethod
     def from_bytes(cls, data: bytes, name: str) -> PreparedReport:
         parsed = read_report(data, name)
-        return cls(name, data, parsed, detect_footnotes(parsed.text), text_digest(parsed.text))
+        layout = detect_footnotes(parsed.text, parsed.verbatim)
+        return cls(name, data, parsed, layout, text_digest(parsed.text))
 
     @classmethod
     def from_file(cls, path: Path) -> PreparedReport:
