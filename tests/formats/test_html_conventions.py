@@ -155,3 +155,19 @@ def test_brackets_in_code_are_verbatim_and_never_markers():
     layout = detect_footnotes(report.text, report.verbatim)
     assert [m.label for m in layout.markers] == ["4"]
     assert [report.text[s:e] for s, e in report.verbatim] == ["items[1]", "x = v[2];", "y = v[3];"]
+
+
+def test_notes_whose_labels_restart_per_chapter_stay_where_the_page_puts_them():
+    source = (
+        "<h2>Chapter I</h2><p>One<a href='#Footnote_1_1' id='FNanchor_1_1'>[1]</a>.</p>"
+        "<div class='footnote'><p><a id='Footnote_1_1' href='#FNanchor_1_1'>[1]</a> Chapter "
+        "one's note.</p></div><h2>Chapter II</h2><p>Two<a href='#Footnote_1_2' "
+        "id='FNanchor_1_2'>[1]</a>.</p><div class='footnote'><p><a id='Footnote_1_2' "
+        "href='#FNanchor_1_2'>[1]</a> Chapter two's note.</p></div><p>The end.</p>"
+    )
+    text, layout = _read(source)
+    assert text == (
+        "Chapter I\n\nOne[1].\n\n[1] Chapter one's note.\n\nChapter II\n\nTwo[1].\n\n"
+        "[1] Chapter two's note.\n\nThe end."
+    )
+    assert _linked(layout) == [("1", "Chapter one's note."), ("1", "Chapter two's note.")]

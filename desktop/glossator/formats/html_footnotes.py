@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .html_nodes import DROP, LABEL, Node, attr, label_of, text_of, walk
+from .html_nodes import DROP, Node, attr, label_of, page_address, text_of, walk
+from .html_tooltips import attribute_note, first_element, tooltip_of
 
-__all__ = ["HtmlFootnotes", "HtmlNote", "is_back_link", "own_addresses"]
+__all__ = ["HtmlFootnotes", "HtmlNote", "is_back_link"]
 
 _NOTE_HOLDERS = frozenset({"li", "dd", "p", "div", "aside", "section", "footer", "td"})
 _INLINE = frozenset({"a", "sup", "sub", "span", "small", "em", "i", "b", "strong", "abbr"})
@@ -44,18 +45,7 @@ _BACK_CLASS = re.compile(r"back|reverse", re.I)
 _BACK_PART = re.compile(r"back-?link|backref|footnote-back|reverse-?footnote|to-top", re.I)
 _FN_ID = re.compile(r"(?:_?ftn|fn|footnote|endnote|cite[_-]note|note|en)(?:[-_:.]|(?=\d))\S*", re.I)
 _REF_HINT = re.compile(r"foot-?note|end-?note|fnref|noteref|\bfn\b|tooltip|mfn", re.I)
-_TOOLTIP = re.compile(r"tooltip|note|popover|popup", re.I)
-_TIP_ATTRIBUTES = (
-    "data-tippy-content",
-    "data-footnote",
-    "data-content",
-    "data-bs-title",
-    "data-original-title",
-    "data-title",
-    "title",
-)
 _DIGITS = re.compile(r"\d+")
-_SCHEME = re.compile(r"^(?:https?:)?//(?:www\.)?", re.I)
 _LOOKED_AROUND = 30  # elements looked at for a back-link in a note target
 
 
@@ -67,25 +57,6 @@ class HtmlNote:
     label: str
     node: Node | None
     text: str | None = None
-
-
-def _page(url: str) -> str:
-    return _SCHEME.sub("", url.split("#", 1)[0].split("?", 1)[0]).rstrip("/").lower()
-
-
-def own_addresses(head: Node | None) -> frozenset[str]:
-    """The page's own addresses, from its ``<head>``: canonical link, ``og:url``, base."""
-    found: set[str] = set()
-    node = head.child if head is not None else None
-    while node is not None:
-        if node.tag == "link" and "canonical" in attr(node, "rel").lower().split():
-            found.add(attr(node, "href"))
-        elif node.tag == "meta" and attr(node, "property").lower() == "og:url":
-            found.add(attr(node, "content"))
-        elif node.tag == "base":
-            found.add(attr(node, "href"))
-        node = node.next
-    return frozenset(_page(url) for url in found if url.strip())
 
 
 def _words(node: Node, keys: tuple[str, ...]) -> list[str]:
@@ -116,13 +87,6 @@ def is_back_link(node: Node, back_ids: set[str]) -> bool:
     )
 
 
-def _element(node: Node | None) -> Node | None:
-    """``node`` or the first element after it (text between is skipped)."""
-    while node is not None and node.tag == "-text" and not (node.text_content or "").strip():
-        node = node.next
-    return node if node is not None and node.tag != "-text" else None
-
-
 def _names(anchor: Node) -> set[str]:
     """The ids a link is known by: its own id or name, and its parent's id."""
     names = {attr(anchor, "id"), attr(anchor, "name")}
@@ -130,10 +94,6 @@ def _names(anchor: Node) -> set[str]:
         names.add(attr(anchor.parent, "id"))
     names.discard("")
     return names
-
-
-def _is_tooltip(node: Node) -> bool:
-    return bool(_TOOLTIP.search(" ".join(_words(node, ("class", "role")))))
 
 
 class HtmlFootnotes:
@@ -167,7 +127,7 @@ class HtmlFootnotes:
         if not sep or not fragment:
             return None
         name = unquote(fragment)
-        if not base or _page(base) in self.own:
+        if not base or page_address(base) in self.own:
             return name
         absolute = base.startswith(("http:", "https:", "//", "/"))
         return name if absolute and _FN_ID.fullmatch(name) else None
@@ -281,33 +241,18 @@ class HtmlFootnotes:
 
     def _is_ref(self, node: Node) -> bool:
         """Whether the element, its parent or its first element child is a reference."""
-        first = _element(node.child)
+        first = first_element(node.child)
         return any(
             other is not None and other.mem_id in self.refs
             for other in (node, node.parent, first)
         )
-
-    def _tooltip(self, node: Node) -> tuple[Node | None, str | None]:
-        """The tooltip element holding a reference's note (inside it or right after it),
-        and the label the reference shows without it."""
-        child = node.child
-        while child is not None:
-            if child.tag != "-text" and _is_tooltip(child):
-                shown = text_of(node).replace(text_of(child), "", 1)
-                match = LABEL.fullmatch(shown.strip())
-                return child, match.group(1) if match else None
-            child = child.next
-        after = _element(node.next)
-        if after is not None and _is_tooltip(after) and text_of(after):
-            return after, label_of(node)
-        return None, label_of(node)
 
     def _resolve_unlinked(self) -> None:
         listed = {label: node for label, node, _ in self._container_labels()}
         for node in self.candidates:
             if self._is_ref(node):
                 continue
-            tip, label = self._tooltip(node)
+            tip, label = tooltip_of(node)
             if label is None:
                 continue
             hinted = node.tag != "sup" or bool(
@@ -321,21 +266,11 @@ class HtmlFootnotes:
                 self.refs[node.mem_id] = label
                 self.notes[tip.mem_id] = (tip, label)
             else:
-                text = self._attribute_text(node)
+                text = attribute_note(node)
                 if text is not None:
                     self.refs[node.mem_id] = label
                     position = self.span[node.mem_id][0]
                     self.attribute_notes.append((position, HtmlNote(label, None, text)))
-
-    def _attribute_text(self, node: Node) -> str | None:
-        for element in (node, _element(node.child)):
-            if element is None:
-                continue
-            for key in _TIP_ATTRIBUTES:
-                value = " ".join(attr(element, key).split())
-                if len(value) > 1 and any(c.isalpha() for c in value):
-                    return value
-        return None
 
     # -- the notes ------------------------------------------------------------------
 
@@ -346,7 +281,7 @@ class HtmlFootnotes:
         result: list[tuple[str, Node, int]] = []
         for position, (node, label) in enumerate(ordered, start=1):
             if label is None and node.tag == "tr":
-                cell = _element(node.child)
+                cell = first_element(node.child)
                 digits = _DIGITS.search(text_of(cell)) if cell is not None else None
                 label = digits.group() if digits else None
             if label is None:

@@ -15,6 +15,8 @@ __all__ = [
     "attr",
     "hidden",
     "label_of",
+    "own_addresses",
+    "page_address",
     "text_of",
     "walk",
 ]
@@ -38,6 +40,7 @@ BLOCK = _words(
 )
 # A footnote label as a page shows it: "1", "[1]", "(1)", "*1", "12a", "a", "note-3".
 LABEL = re.compile(r"[\[(]?\s*\*?\s*([\w-]{1,12})\s*[\])]?\.?")
+_SCHEME = re.compile(r"^(?:https?:)?//(?:www\.)?", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -79,3 +82,23 @@ def label_of(node: Node) -> str | None:
     """The footnote label the element shows, if its whole text is one."""
     match = LABEL.fullmatch(text_of(node))
     return match.group(1) if match else None
+
+
+def page_address(url: str) -> str:
+    """A URL reduced to the page it names (no scheme, query or fragment)."""
+    return _SCHEME.sub("", url.split("#", 1)[0].split("?", 1)[0]).rstrip("/").lower()
+
+
+def own_addresses(head: Node | None) -> frozenset[str]:
+    """The page's own addresses, from its ``<head>``: canonical link, ``og:url``, base."""
+    found: set[str] = set()
+    node = head.child if head is not None else None
+    while node is not None:
+        if node.tag == "link" and "canonical" in attr(node, "rel").lower().split():
+            found.add(attr(node, "href"))
+        elif node.tag == "meta" and attr(node, "property").lower() == "og:url":
+            found.add(attr(node, "content"))
+        elif node.tag == "base":
+            found.add(attr(node, "href"))
+        node = node.next
+    return frozenset(page_address(url) for url in found if url.strip())

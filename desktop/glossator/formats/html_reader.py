@@ -17,8 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from glossator.core.text import normalize_text
 
-from .html_footnotes import HtmlFootnotes, HtmlNote, is_back_link, own_addresses
-from .html_nodes import BLOCK, DROP, Node, attr, hidden, walk
+from .html_footnotes import HtmlFootnotes, HtmlNote, is_back_link
+from .html_nodes import BLOCK, DROP, Node, attr, hidden, own_addresses, walk
 from .text_reader import Extracted, locate_verbatim
 
 __all__ = ["html_fragment_text", "read_html"]
@@ -41,8 +41,10 @@ class _Renderer:
         skip: frozenset[int] = frozenset(),
         marker: Callable[[str], str] = "[{}]".format,
         back_ids: set[str] | None = None,
+        in_place: Callable[[Node], str | None] | None = None,
     ) -> None:
         self.refs = refs or {}
+        self.in_place = in_place  # a note's paragraph where the note stands (None: not one)
         self.skip = skip
         self.marker = marker
         self.back_ids = back_ids  # given when rendering a note: its back-links are dropped
@@ -75,6 +77,11 @@ class _Renderer:
                 self.code.append(shown)
             return False
         if tag in DROP or node.mem_id in self.skip or hidden(node):
+            return False
+        paragraph = self.in_place(node) if self.in_place is not None else None
+        if paragraph is not None:
+            self.flush()
+            self.blocks.append(paragraph)
             return False
         back_link = self.back_ids is not None and is_back_link(node, self.back_ids)
         if node.mem_id in self.refs or tag == "br" or back_link:
@@ -130,9 +137,25 @@ def _label_cell(note: HtmlNote) -> frozenset[int]:
     return frozenset() if cell is None else frozenset({cell.mem_id})
 
 
+def _note_paragraph(note: HtmlNote, found: HtmlFootnotes, marker: Callable[[str], str]) -> str:
+    """``[n] note`` (or ``[^label]: note``) for one note."""
+    if note.node is None:
+        text = note.text or ""
+    else:
+        renderer = _Renderer(found.refs, _label_cell(note), marker, found.ref_ids)
+        parts = renderer.render(note.node)
+        text = _TRAILING_BACK.sub("", " ".join(" ".join(parts).split()))
+    colon = ":" if marker("x").startswith("[^") else ""
+    return f"{marker(note.label)}{colon} {text}".rstrip()
+
+
 def read_html(source: str) -> Extracted:
     """Plain text of an HTML report with its notes listed at the end; the title is the
-    ``<title>``, else the first ``<h1>``."""
+    ``<title>``, else the first ``<h1>``.
+
+    When labels restart (two notes share a label, as in a book with notes per chapter),
+    each note stays where the page puts it, so that a marker finds its own note in the
+    nearest notes that follow it."""
     parser = LexborHTMLParser(source)
     body = parser.body
     if body is None:
@@ -142,23 +165,27 @@ def read_html(source: str) -> Extracted:
     labels = [*found.refs.values(), *(note.label for note in notes)]
     numeric = all(_DIGITS.fullmatch(label) for label in labels)
     marker = "[{}]".format if numeric else "[^{}]".format
-    skip = frozenset(
-        {
-            *(note.node.mem_id for note in notes if note.node is not None),
-            *(c.mem_id for c in found.containers),
-            *found.hidden_copies,
-        }
+    note_labels = [note.label for note in notes]
+    in_place = numeric and len(set(note_labels)) < len(note_labels)
+    by_node = {note.node.mem_id: note for note in notes if note.node is not None}
+
+    def paragraph(node: Node) -> str | None:
+        note = by_node.get(node.mem_id)
+        return None if note is None else _note_paragraph(note, found, marker)
+
+    skip = {*found.hidden_copies}
+    if not in_place:
+        skip.update(by_node)
+        skip.update(c.mem_id for c in found.containers)
+    body_renderer = _Renderer(
+        found.refs, frozenset(skip), marker, None, paragraph if in_place else None
     )
-    body_renderer = _Renderer(found.refs, skip, marker)
     blocks = body_renderer.render(body)
-    for note in notes:
-        if note.node is None:
-            text = note.text or ""
-        else:
-            renderer = _Renderer(found.refs, _label_cell(note), marker, found.ref_ids)
-            parts = renderer.render(note.node)
-            text = _TRAILING_BACK.sub("", " ".join(" ".join(parts).split()))
-        blocks.append(f"{marker(note.label)}{'' if numeric else ':'} {text}".rstrip())
+    blocks.extend(
+        _note_paragraph(note, found, marker)
+        for note in notes
+        if not in_place or note.node is None
+    )
     text = normalize_text("\n\n".join(blocks))
     return Extracted(text, _title(parser), verbatim=locate_verbatim(text, body_renderer.code))
 
