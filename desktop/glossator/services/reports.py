@@ -14,8 +14,15 @@ from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import ParsedReport, read_report
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.values import FOOTNOTE_WARNING
 from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow, table_of
 from glossator.store.snapshot import Snapshot, delete_report_rows, restore, snapshot_report
+
+
+def footnote_meta(meta: dict[str, object] | None, layout: FootnoteLayout) -> dict[str, object]:
+    """A report's meta with the layout's footnote warning set (or cleared)."""
+    kept = {k: v for k, v in (meta or {}).items() if k != FOOTNOTE_WARNING}
+    return {**kept, FOOTNOTE_WARNING: layout.warning} if layout.warning else kept
 
 
 def text_digest(text: str) -> str:
@@ -90,7 +97,7 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
         original=prepared.original,
         body_end=layout.body_end,
         footnote_style=layout.style,
-        meta={},
+        meta=footnote_meta(None, layout),
     )
     ctx.session.add(row)
     ctx.session.flush()
