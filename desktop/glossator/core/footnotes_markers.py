@@ -36,12 +36,11 @@ _SECTION_BEFORE = re.compile(
     re.I,
 )
 _CODE_AFTER = re.compile(r"[ \t]*(?:[-+*/%|&^]?=(?!=)|==|!=)|\.[A-Za-z_]|\[[A-Za-z_]")
-_CODE_LINE = re.compile(
-    r"^[ \t]*(?:let|fn|def|var|const|auto|int|pub|mut)[ \t]+[\w*&]+[ \t]*[=:(;,\[]"
-    r"|[{}][ \t]*$|[)\]][ \t]*;[ \t]*$|->|=>|::|==|!=|\+=|-=|<<|>>"
-    r"|^[ \t]*(?://|#include|#define)|\w\[[^\]\n]*\][ \t]*[-+*/%|&^]?=(?!=)",
-    re.M,
+_CODE_START = re.compile(
+    r"[ \t]*(?:(?:let|fn|def|var|const|auto|int|pub|mut)[ \t]+[\w*&]+[ \t]*[=:(;,\[]"
+    r"|//|#include|#define)"
 )
+_CODE_TOKEN = re.compile(r"->|=>|::|==|!=|\+=|-=|<<|>>|\][ \t]*[-+*/%|&^]?=(?!=)")
 _IDENTIFIER_END = re.compile(r"[\w\])]")
 
 Candidate = tuple[Marker, bool]  # a marker, and whether it is doubtful
@@ -64,8 +63,22 @@ class _CodeLines:
 
     def __call__(self, first: int, last: int) -> bool:
         if first != self.line:
-            self.line, self.code = first, _CODE_LINE.search(self.text, first, last) is not None
+            self.line, self.code = first, self._is_code(first, last)
         return self.code
+
+    def _is_code(self, first: int, last: int) -> bool:
+        """Code keywords starting the line, operators, an index assigned to, or a line
+        ending in a brace or in ``);``."""
+        text = self.text
+        if _CODE_START.match(text, first, last) or _CODE_TOKEN.search(text, first, last):
+            return True
+        end = last
+        while end > first and text[end - 1] in " \t":
+            end -= 1
+        if end <= first:
+            return False
+        last_char, before = text[end - 1], text[end - 2 : end - 1]
+        return last_char in "{}" or (last_char == ";" and before in (")", "]"))
 
 
 def _is_code(text: str, start: int, end: int, code_line: bool) -> bool:
