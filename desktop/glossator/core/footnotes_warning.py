@@ -29,9 +29,10 @@ def notes_warning(text: str, layout: FootnoteLayout) -> str | None:
         if layout.markers or _ENTRY.match(text, first):
             line = text.count("\n", 0, heading.start()) + 1
             name = " ".join(heading.group().split()).rstrip(":").strip()
-            cited = "its markers" if layout.markers else "markers"
-            return (
-                f"\u201c{name}\u201d (line {line}) looks like a notes section, but no "
-                f"footnote style matched it or {cited}: no footnotes were linked"
+            found = (
+                "its notes are in no style read, so the markers have no notes"
+                if layout.markers
+                else "no footnote style matched it: no footnotes were linked"
             )
+            return f"\u201c{name}\u201d (line {line}) looks like a notes section, but {found}"
     return None
