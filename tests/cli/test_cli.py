@@ -166,3 +166,18 @@ def test_import_docx_and_refuse_a_bad_one(
     assert err.startswith("broken.docx: refused: damaged Word document (not a readable zip")
     code, out, _ = run(capsys, "--db", db, "reports", "--json")
     assert len(json.loads(out)) == 1
+
+
+def test_import_line_and_reports_show_a_footnote_warning(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text("Report\n\nMade (1) twice.\n\nNotes\n\n(1) Of May 2.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "import", str(path))
+    assert code == 0
+    assert "statement.txt: imported as report 1" in out
+    assert "; warning: \u201cNotes\u201d (line 5) looks like a notes section" in out
+    code, out, _ = run(capsys, "--db", db, "reports", "--json")
+    assert "looks like a notes section" in json.loads(out)[0]["footnote_warning"]
+    code, out, _ = run(capsys, "--db", db, "reports")
+    assert "warning: \u201cNotes\u201d (line 5)" in out

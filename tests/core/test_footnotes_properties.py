@@ -51,9 +51,17 @@ def _paragraph(draw: st.DrawFn, builder: _Builder, labels: st.SearchStrategy[str
             builder.add(" ")
         builder.add(word)
         for label in draw(st.lists(labels, max_size=2)):
-            if draw(st.booleans()):
+            if draw(st.booleans()) and _may_stand_apart(word, label):
                 builder.add(" ")
             builder.marker(label, form)
+
+
+def _may_stand_apart(word: str, label: str) -> bool:
+    """A marker may follow a space, except where the rules read it as something else: a
+    year in brackets (doubtful without its note) or a page number after a comma (an index
+    entry)."""
+    year = len(label) == 4 and label.isdigit() and 1000 <= int(label) <= 2199
+    return not year and not word.endswith(",")
 
 
 @st.composite

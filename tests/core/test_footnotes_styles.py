@@ -25,10 +25,10 @@ def test_bracket_markers_right_after_words_and_quotes():
     assert _notes(layout) == [("2", "a"), ("3", "b")]
 
 
-def test_bracket_labels_are_one_to_four_digits_only():
-    text = "a[sic] b[12345] c[1a] d[ 1] e[0001] f[2024]"
+def test_bracket_labels_are_one_to_four_digits_with_an_optional_letter():
+    text = "a[sic] b[12345] c[1a] d[ 1] e[0001] f[2024] g[12ab]"
     layout = detect_footnotes(text)
-    assert [m.label for m in layout.markers] == ["0001", "2024"]
+    assert [m.label for m in layout.markers] == ["1a", "0001", "2024"]
     assert layout.style == "bracket" and layout.notes == ()
 
 
@@ -40,14 +40,19 @@ def test_bracket_marker_inside_a_note_is_not_a_marker():
     assert layout.uncited_notes == ("2",)
 
 
-def test_bracket_notes_are_the_last_block_only():
+def test_every_bracket_notes_block_counts():
     text = (
-        "Intro.[1]\n\n[1] an early note-like paragraph[2]\n\nMore body.[3]\n\n"
+        "Intro.[1]\n\n[1] an early note, mid-document[2]\n\nMore body.[3]\n\n"
         "[2] Two.\n\n[3] Three.\n\nFooter text with [4]."
     )
     layout = detect_footnotes(text)
-    assert _notes(layout) == [("2", "Two."), ("3", "Three.")]
-    assert [m.label for m in layout.markers] == ["1", "1", "2", "3", "4"]
+    assert _notes(layout) == [
+        ("1", "an early note, mid-document[2]"),
+        ("2", "Two."),
+        ("3", "Three."),
+    ]
+    assert [m.label for m in layout.markers] == ["1", "3", "4"]  # "[2]" is in a note
+    assert layout.uncited_notes == ("2",) and layout.missing_notes == ("4",)
     assert layout.body_end == text.index("[2] Two.")
 
 
@@ -173,11 +178,13 @@ def test_superscript_detached_digits_are_not_markers():
     assert layout.uncited_notes == ("1",)
 
 
-def test_numbered_list_under_a_heading_without_superscripts_is_not_superscript_style():
+def test_bracket_markers_link_to_a_numbered_list_under_a_notes_heading():
     text = "Body with a bracket marker[1].\n\nReferences\n1. Something."
     layout = detect_footnotes(text)
     assert layout.style == "bracket"
-    assert layout.missing_notes == ("1",)
+    assert _notes(layout) == [("1", "Something.")]
+    assert layout.missing_notes == () and layout.uncited_notes == ()
+    assert layout.body_end == text.index("References")
 
 
 # --- inline --------------------------------------------------------------------------------

@@ -83,3 +83,21 @@ def test_only_the_first_fifteen_lines_are_searched():
 )
 def test_no_date(text: str):
     assert guess_date(text) is None
+
+
+def test_a_title_header_line_names_the_title():
+    text = (
+        "The Project Gutenberg EBook of The Mide'wiwin or \"Grand Medicine Society\"\n"
+        "of the Ojibwa, by Walter James Hoffman\n\nThis eBook is for the use of anyone.\n\n"
+        "Title: The Mide'wiwin or \"Grand Medicine Society\" of the Ojibwa\n"
+        "       Seventh Annual Report of the Bureau of Ethnology\n\nAuthor: W. J. Hoffman\n"
+    )
+    assert guess_title(text) == (
+        "The Mide'wiwin or \"Grand Medicine Society\" of the Ojibwa "
+        "Seventh Annual Report of the Bureau of Ethnology"
+    )
+
+
+def test_a_title_line_deep_in_the_text_is_not_the_title():
+    text = "First line\n" + "body\n" * 80 + "Title: not this one\n"
+    assert guess_title(text) == "First line"

@@ -138,3 +138,21 @@ def test_the_review_filters_follow_decisions(qtbot, window, workspace, seed_repo
     assert seed_report_id in shown()
     panel.filter.setCurrentIndex(panel.filter.findData("disputed"))
     assert seed_report_id not in shown()
+
+
+def test_a_footnote_warning_is_shown_and_filtered_in_the_library(qtbot, workspace, tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Report\n\nMade (1) twice.\n\nNotes\n\n(1) Of May 2.\n", encoding="utf-8")
+    (outcome,) = workspace.import_paths([path])
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_reports(workspace.reports())
+    row = panel.model.row_of(outcome.report_id)
+    index = panel.model.index(row, TITLE)
+    assert "Warning: \u201cNotes\u201d (line 5) looks like a notes section" in index.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    panel.filter.setCurrentIndex(panel.filter.findData("footnotes"))
+    ids = {panel.proxy.index(r, 0).data(ReportIdRole) for r in range(panel.proxy.rowCount())}
+    assert outcome.report_id in ids

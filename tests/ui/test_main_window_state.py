@@ -171,3 +171,12 @@ def test_first_start_imports_the_seeds_and_opens_the_seed_report(qtbot, tmp_path
         window.close()
     finally:
         ws.close()
+
+
+def test_import_shows_a_footnote_warning_in_the_status_bar(qtbot, window, tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Report\n\nMade (1) twice.\n\nNotes\n\n(1) Of May 2.\n", encoding="utf-8")
+    window.import_paths([str(path)])
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Imported 1 report, 1 footnote warning: statement.txt: ")
+    assert "looks like a notes section" in message

@@ -23,6 +23,7 @@ def _summary_json(s: ReportSummary) -> dict[str, Any]:
         "notes": s.note_count,
         "missing_notes": list(s.missing_notes),
         "uncited_notes": list(s.uncited_notes),
+        "footnote_warning": s.footnote_warning,
         "annotations": s.annotation_count,
     }
 
@@ -89,6 +90,8 @@ def cmd_reports(ws: Workspace, args: argparse.Namespace) -> int:
             broken.append("missing notes " + ",".join(s.missing_notes))
         if s.uncited_notes:
             broken.append("uncited notes " + ",".join(s.uncited_notes))
+        if s.footnote_warning:
+            broken.append("warning: " + s.footnote_warning)
         date = s.date.isoformat() if s.date else "----------"
         print(
             f"{s.id:>5}  {date}  {s.marker_count:>3} markers  {s.note_count:>3} notes  "

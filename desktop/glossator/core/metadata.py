@@ -9,6 +9,10 @@ __all__ = ["MAX_TITLE_CHARS", "guess_date", "guess_title"]
 
 MAX_TITLE_CHARS = 300
 _DATE_LINES = 15
+_HEADER_LINES = 60
+# A header line naming the title (Project Gutenberg, Pelican and MultiMarkdown metadata),
+# with its indented continuation lines.
+_TITLE_FIELD = re.compile(r"^Title:[ \t]*(\S[^\n]*(?:\n[ \t]+\S[^\n]*)*)", re.M)
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -32,7 +36,13 @@ _DATE = re.compile(
 
 
 def guess_title(text: str) -> str | None:
-    """The first non-empty line, trimmed and cut to 300 characters; None for blank text."""
+    """The title a ``Title:`` line in the first 60 lines gives (with its indented
+    continuation lines), else the first non-empty line; trimmed and cut to 300 characters;
+    None for blank text."""
+    head = "\n".join(text.split("\n", _HEADER_LINES)[:_HEADER_LINES])
+    field = _TITLE_FIELD.search(head)
+    if field is not None:
+        return " ".join(field.group(1).split())[:MAX_TITLE_CHARS].rstrip()
     for line in text.split("\n"):
         title = " ".join(line.split())
         if title:

@@ -19,8 +19,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from glossator.core.text import normalize_text
+
+from .front_matter import split_front_matter
 from .html_reader import html_fragment_text
-from .text_reader import Extracted, read_plain_text
+from .text_reader import Extracted, locate_verbatim, read_plain_text
 
 __all__ = ["read_markdown"]
 
@@ -78,6 +81,8 @@ class _Render:
         self.notes: list[str] = []
         self.inline_labels: dict[int, str] = {}
         self.title: str | None = None
+        self.code: list[str] = []  # code of the body, in order (notes move to the end)
+        self.open_notes = 0
 
     def inline_label(self, footnote_id: int) -> str:
         """A label for an inline ``^[...]`` note that no written label uses."""
@@ -106,6 +111,8 @@ class _Render:
                 continue
             elif kind in ("text", "code_inline"):
                 parts.append(token.content)
+                if kind == "code_inline" and self.in_body():
+                    self.code.append(token.content)
             elif kind in ("softbreak", "hardbreak"):
                 parts.append("\n")
             elif kind == "footnote_ref":
@@ -115,6 +122,10 @@ class _Render:
                 )
         return "".join(parts)
 
+    def in_body(self) -> bool:
+        """Not inside a footnote definition (those are listed at the end)."""
+        return self.open_notes == 0
+
     def add(self, block: str) -> None:
         if block.strip():
             self.stack[-1].blocks.append(block)
@@ -123,6 +134,7 @@ class _Render:
         """Close the innermost frame and hand its text to the frame around it."""
         frame = self.stack.pop()
         parent = self.stack[-1]
+        self.open_notes -= frame.kind == "note"
         if frame.kind == "item":
             prefix = f"{parent.number}. " if parent.kind == "ordered" else "- "
             parent.number += 1
@@ -141,6 +153,7 @@ class _Render:
     def open(self, token: Token) -> None:
         kind = _OPENERS[token.type]
         if kind == "note":
+            self.open_notes += 1
             self.stack.append(_Frame(kind, label=_label(str(token.meta["label"]))))
         else:
             self.stack.append(_Frame(kind, number=int(str(token.attrs.get("start", 1)))))
@@ -161,6 +174,8 @@ class _Render:
                     self.add(text)
             elif kind in ("fence", "code_block"):
                 self.add(token.content.strip("\n"))
+                if self.in_body():
+                    self.code.append(token.content)
             elif kind == "html_block":
                 self.add(html_fragment_text(token.content))
             elif kind in _OPENERS:
@@ -182,18 +197,24 @@ class _Render:
 
 
 def read_markdown(source: str) -> Extracted:
-    """Plain text of a Markdown report; title from the first heading.
+    """Plain text of a Markdown report; title and date from its front matter, else the
+    title from the first heading. The front matter is not text.
 
     A document nested too deeply to parse is read as plain text, in full.
     """
+    front, source = split_front_matter(source)
     env: dict[str, Any] = {}
     try:
         tokens = _parser().parse(source, env)
     except RecursionError:
-        return read_plain_text(source)
+        plain = read_plain_text(source)
+        return Extracted(plain.text, front.title, front.date) if front is not None else plain
     env.setdefault("footnotes", {"refs": {}, "list": {}})
     render = _Render(env)
     blocks = render.render(tokens)
     blocks.extend(render.notes)
     blocks.extend(render.inline_notes())
-    return Extracted("\n\n".join(blocks), render.title)
+    title = front.title if front is not None and front.title else render.title
+    text = normalize_text("\n\n".join(blocks))
+    date = front.date if front is not None else None
+    return Extracted(text, title, date, locate_verbatim(text, render.code))

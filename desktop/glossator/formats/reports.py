@@ -71,6 +71,7 @@ class ParsedReport:
     source_format: str
     encoding: str
     encoding_guessed: bool
+    verbatim: tuple[tuple[int, int], ...] = ()  # spans of code: no footnote markers there
 
 
 def _looks_like_html(head: str) -> bool:
@@ -142,8 +143,9 @@ def read_report(data: bytes, name: str) -> ParsedReport:
     return ParsedReport(
         text=text,
         title=_title(extracted, text),
-        date=guess_date(text),
+        date=extracted.date or guess_date(text),
         source_format=source_format,
         encoding=decoded.encoding,
         encoding_guessed=decoded.guessed,
+        verbatim=extracted.verbatim if text == extracted.text else (),
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from glossator.core.exchange import utc
 from glossator.services.values import (
+    FOOTNOTE_WARNING,
     AnnotationView,
     MarkerView,
     NoteView,
@@ -62,6 +63,12 @@ def _review_counts(
     return {(int(r), str(st)): int(n) for r, st, n in session.execute(stmt)}
 
 
+def _footnote_warning(meta: object) -> str | None:
+    """The footnote warning kept in a report's meta, if any."""
+    warning = meta.get(FOOTNOTE_WARNING) if isinstance(meta, dict) else None
+    return warning if isinstance(warning, str) and warning else None
+
+
 def report_summaries(
     session: Session | Connection, report_ids: Iterable[int] | None = None
 ) -> list[ReportSummary]:
@@ -74,6 +81,7 @@ def report_summaries(
         ReportRow.source_name,
         ReportRow.source_format,
         ReportRow.imported_at,
+        ReportRow.meta,
     ).order_by(ReportRow.date.desc().nulls_last(), ReportRow.title, ReportRow.id)
     if ids is not None:
         stmt = stmt.where(ReportRow.id.in_(ids))
@@ -118,6 +126,7 @@ def report_summaries(
             imported_at=r.imported_at,
             proposed_count=review.get((r.id, "proposed"), 0),
             disputed_count=review.get((r.id, "disputed"), 0),
+            footnote_warning=_footnote_warning(r.meta),
         )
         for r in session.execute(stmt)
     ]

@@ -17,7 +17,7 @@ from glossator.core.anchoring import THRESHOLD, Anchor, Anchored, reanchor
 from glossator.core.exchange import quote_context
 from glossator.formats.errors import ImportRefused
 from glossator.services.commands import CommandError
-from glossator.services.reports import PreparedReport
+from glossator.services.reports import PreparedReport, footnote_meta
 from glossator.store.models import AnnotationFootnoteRow, AnnotationRow, FootnoteRow, ReportRow
 
 STATUSES = ("kept", "moved", "fuzzy", "orphaned")
@@ -109,7 +109,7 @@ def _digest(report: Any, annotations: Any, cites: Any) -> str:
 def _report_row(conn: Connection, report_id: int) -> Any:
     return conn.execute(
         select(ReportRow.id, ReportRow.title, ReportRow.text, ReportRow.sha256,
-               ReportRow.source_name).where(ReportRow.id == report_id)
+               ReportRow.source_name, ReportRow.meta).where(ReportRow.id == report_id)
     ).first()
 
 
@@ -197,7 +197,7 @@ def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedR
         "source_format": parsed.source_format, "encoding": parsed.encoding,
         "encoding_guessed": parsed.encoding_guessed, "text": new_text, "sha256": new.sha256,
         "original": new.original, "body_end": layout.body_end,
-        "footnote_style": layout.style,
+        "footnote_style": layout.style, "meta": footnote_meta(row.meta, layout),
     }
     return PlannedRows(plan, report, changed, touched,
                        {i: tuple(dict.fromkeys(ls)) for i, ls in cites.items()},

@@ -15,9 +15,16 @@ from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import ParsedReport, read_report
 from glossator.formats.sizes import too_large
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.values import FOOTNOTE_WARNING
 from glossator.store.engine import is_live
 from glossator.store.models import FootnoteRefRow, FootnoteRow, ReportRow, table_of
 from glossator.store.snapshot import Snapshot, delete_report_rows, restore, snapshot_report
+
+
+def footnote_meta(meta: dict[str, object] | None, layout: FootnoteLayout) -> dict[str, object]:
+    """A report's meta with the layout's footnote warning set (or cleared)."""
+    kept = {k: v for k, v in (meta or {}).items() if k != FOOTNOTE_WARNING}
+    return {**kept, FOOTNOTE_WARNING: layout.warning} if layout.warning else kept
 
 
 def text_digest(text: str) -> str:
@@ -37,7 +44,8 @@ class PreparedReport:
     @classmethod
     def from_bytes(cls, data: bytes, name: str) -> PreparedReport:
         parsed = read_report(data, name)
-        return cls(name, data, parsed, detect_footnotes(parsed.text), text_digest(parsed.text))
+        layout = detect_footnotes(parsed.text, parsed.verbatim)
+        return cls(name, data, parsed, layout, text_digest(parsed.text))
 
     @classmethod
     def from_file(cls, path: Path) -> PreparedReport:
@@ -89,7 +97,7 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
         original=prepared.original,
         body_end=layout.body_end,
         footnote_style=layout.style,
-        meta={},
+        meta=footnote_meta(None, layout),
     )
     ctx.session.add(row)
     ctx.session.flush()
@@ -98,8 +106,9 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
 
 
 def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -> dict[str, int]:
-    """The report's notes and markers, each marker linked to the first note of its label;
-    the id of that note by label. Bulk rows go through Core: no ORM objects to build."""
+    """The report's notes and markers, each marker linked to its note as the layout links
+    it (labels may restart: see ``FootnoteLayout``); the id of the first note of each
+    label. Bulk rows go through Core: no ORM objects to build."""
     if layout.notes:
         conn.execute(
             insert(table_of(FootnoteRow)),
@@ -116,13 +125,16 @@ def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -
             ],
         )
     note_ids: dict[str, int] = {}
-    for note_id, label in conn.execute(
-        select(FootnoteRow.id, FootnoteRow.label)
+    id_at: dict[int, int] = {}
+    for note_id, label, start in conn.execute(
+        select(FootnoteRow.id, FootnoteRow.label, FootnoteRow.start)
         .where(FootnoteRow.report_id == report_id)
         .order_by(FootnoteRow.start)
     ):
         note_ids.setdefault(label, note_id)
+        id_at[start] = note_id
     if layout.markers:
+        notes = layout.notes
         conn.execute(
             insert(table_of(FootnoteRefRow)),
             [
@@ -131,9 +143,9 @@ def insert_footnotes(conn: Connection, report_id: int, layout: FootnoteLayout) -
                     "label": m.label,
                     "start": m.start,
                     "end": m.end,
-                    "footnote_id": note_ids.get(m.label),
+                    "footnote_id": None if link is None else id_at.get(notes[link].start),
                 }
-                for m in layout.markers
+                for m, link in zip(layout.markers, layout.links, strict=True)
             ],
         )
     return note_ids

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+FOOTNOTE_WARNING = "footnote_warning"  # key of a report's meta: why no footnotes were linked
+
 
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
@@ -22,6 +24,7 @@ class ReportSummary:
     imported_at: dt.datetime
     proposed_count: int = 0  # annotations nobody has decided on yet
     disputed_count: int = 0
+    footnote_warning: str | None = None  # why no footnotes were linked, when it seems odd
 
     @property
     def broken_links(self) -> int:
@@ -155,12 +158,15 @@ class ImportOutcome:
     reason: str | None = None
     encoding_guessed: bool = False
     encoding: str | None = None
+    footnote_warning: str | None = None  # the report seems to have notes but none was linked
 
     def line(self) -> str:
         if self.status == "imported":
             guess = f" (encoding guessed: {self.encoding})" if self.encoding_guessed else ""
+            warning = f"; warning: {self.footnote_warning}" if self.footnote_warning else ""
             return (
-                f"{self.name}: imported as report {self.report_id} \u201c{self.title}\u201d{guess}"
+                f"{self.name}: imported as report {self.report_id} \u201c{self.title}\u201d"
+                f"{guess}{warning}"
             )
         if self.status == "duplicate":
             return f"{self.name}: duplicate of report {self.report_id} \u201c{self.title}\u201d"

@@ -311,6 +311,7 @@ class Workspace:
             title=prepared.title,
             encoding=prepared.parsed.encoding,
             encoding_guessed=prepared.parsed.encoding_guessed,
+            footnote_warning=prepared.layout.warning,
         )
 
     def import_paths(

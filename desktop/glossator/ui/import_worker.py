@@ -54,6 +54,11 @@ def summarize(outcomes: Sequence[ImportOutcome], cancelled: bool = False) -> str
     parts = [f"Imported {_plural(counts['imported'], 'report')}"]
     if counts["duplicate"]:
         parts.append(f"{counts['duplicate']} already in the workspace")
+    warned = [o for o in outcomes if o.status == "imported" and o.footnote_warning]
+    if warned:
+        first = f"{warned[0].name}: {warned[0].footnote_warning}"
+        more = f" (and {len(warned) - 1} more)" if len(warned) > 1 else ""
+        parts.append(f"{_plural(len(warned), 'footnote warning')}: {first}{more}")
     if counts["refused"]:
         reasons = list(dict.fromkeys(o.reason or "unreadable" for o in outcomes
                                      if o.status == "refused"))

@@ -53,7 +53,14 @@ def _tooltip(s: ReportSummary) -> str:
         lines.append("Missing notes: " + ", ".join(s.missing_notes))
     if s.uncited_notes:
         lines.append("Notes never cited: " + ", ".join(s.uncited_notes))
+    if s.footnote_warning:
+        lines.append("Warning: " + s.footnote_warning)
     return "\n".join(lines)
+
+
+def _footnote_problem(s: ReportSummary) -> bool:
+    """A broken link, or notes that seem to be there but were not linked."""
+    return bool(s.broken_links or s.footnote_warning)
 
 
 class LibraryModel(SortedRowsModel[ReportSummary]):
@@ -102,7 +109,7 @@ class LibraryModel(SortedRowsModel[ReportSummary]):
             return _tooltip(s)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and col == TITLE and s.broken_links:
+        if role == Qt.ItemDataRole.DecorationRole and col == TITLE and _footnote_problem(s):
             return warning_icon()
         return None
 
@@ -158,7 +165,7 @@ def shown_in_mode(s: ReportSummary, mode: str) -> bool:
     if mode == "annotated":
         return bool(s.annotation_count)
     if mode == "footnotes":
-        return bool(s.broken_links)
+        return _footnote_problem(s)
     if mode == "review":
         return bool(s.proposed_count)
     if mode == "disputed":
