@@ -130,9 +130,24 @@ def _marker_render(notes: list[FootNote]) -> Callable[[Mark], str]:
     for note, name in zip(notes, names, strict=True):
         by_label.setdefault(note.label, []).append((note.page, name))
 
+    def on_page(label: str, page: int) -> bool:
+        return any(p == page for p, _ in by_label.get(label, ()))
+
+    def split(label: str, page: int) -> list[str]:
+        """``23`` for notes 2 and 3 of the page, set without a comma between them."""
+        if on_page(label, page):
+            return [label]
+        for cut in range(1, len(label)):
+            head, tail = label[:cut], label[cut:]
+            if not tail.startswith("0") and int(tail) == int(head) + 1 and all(
+                on_page(x, page) for x in (head, tail)
+            ):
+                return [head, tail]
+        return [label]
+
     def render(mark: Mark) -> str:
         out = []
-        for label in mark.labels:
+        for label in (x for whole in mark.labels for x in split(whole, mark.page)):
             found = by_label.get(label, [])
             name = next((n for page, n in found if page >= mark.page), None)
             if name is None:
@@ -152,7 +167,7 @@ def _pages_and_body(doc: PdfDocumentText, body: float, words: Vocabulary,
         for line in lines:
             words.learn(line.text)
         placed = reading_order(lines, page.number, split_columns(lines))
-        foot = foot_lines(placed, page.rules, body)
+        foot = foot_lines(placed, page.rules, body, page.height)
         body_lines = [(p, pieces(p.line)) for p in placed if id(p) not in foot]
         cited = cited_labels(body_lines)
         if not foot or not collector.read_foot(

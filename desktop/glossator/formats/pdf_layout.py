@@ -1,10 +1,12 @@
 """Where things sit on a PDF page: the body's font size, running heads and feet with the
 page numbers, one column or two, and the order a reader reads the lines in.
 
-- Running heads and feet are the outermost lines of a page's top or bottom eighth, set
+- Running heads and feet are the outermost rows of a page's top or bottom eighth, set
   apart from the text by a gap, that either repeat on other pages at the same height
-  (digits aside: "Annual review 2024 | 7") or are a page number alone ("12", "- 12 -",
-  "Page 12 of 30", "xii").
+  (digits aside: "Annual review 2024 | 7"), or are a page number alone ("12", "- 12 -",
+  "Page 12 of 30", "xii"), or start or end with the page's number as the other pages'
+  heads do ("22 Chapter 4. Sources" on page 32); a row that holds the page number goes
+  with it ("4.4. Changelog" beside "21").
 - A page has two columns when most of its text sits in lines that stay on one side of
   the middle of the text area, with lines on both sides. Lines that cross the middle (a
   title, a full-width table or note) cut the page into bands; each band is read left
@@ -28,6 +30,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d+")
+_EDGE_NUMBER = re.compile(r"^\W{0,3}(\d{1,4})\b(?!\.\d)|(?<![.\d])\b(\d{1,4})\W{0,3}$")
 
 
 @dataclass(slots=True)
@@ -55,44 +58,87 @@ def _key(line: Line) -> str:
     return _DIGITS.sub("#", " ".join(line.text.split()).lower())
 
 
-def _edge_candidates(page: PageGlyphs) -> list[tuple[int, str]]:
-    """Up to two lines at the top and two at the bottom of the page, each in its zone and
-    set apart from the next line inward by a gap: (index, "top" or "bottom")."""
+def _rows(page: PageGlyphs) -> list[list[int]]:
+    """The page's lines grouped in rows (lines side by side), top to bottom."""
     order = sorted(range(len(page.lines)), key=lambda i: -page.lines[i].y1)
-    out: list[tuple[int, str]] = []
-    for zone, seq in (("top", order), ("bottom", order[::-1])):
-        for k, i in enumerate(seq[:2]):
-            line = page.lines[i]
-            inside = (line.y0 >= page.height * (1 - _ZONE) if zone == "top"
-                      else line.y1 <= page.height * _ZONE)
-            if not inside:
+    rows: list[list[int]] = []
+    for i in order:
+        line = page.lines[i]
+        middle = (line.y0 + line.y1) / 2
+        if rows and page.lines[rows[-1][0]].y0 <= middle <= page.lines[rows[-1][0]].y1:
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    return rows
+
+
+def _edge_rows(page: PageGlyphs) -> list[tuple[list[int], str]]:
+    """Up to two rows at the top and two at the bottom of the page, each inside its zone
+    and set apart from the next row inward by a gap: (line indexes, "top" or "bottom")."""
+    rows = _rows(page)
+    out: list[tuple[list[int], str]] = []
+    for zone, seq in (("top", rows), ("bottom", rows[::-1])):
+        for k, row in enumerate(seq[:2]):
+            lines = [page.lines[i] for i in row]
+            low, high = min(x.y0 for x in lines), max(x.y1 for x in lines)
+            if zone == "top" and low < page.height * (1 - _ZONE):
                 break
-            inner = page.lines[seq[k + 1]] if k + 1 < len(seq) else None
-            gap = (line.y0 - inner.y1) if zone == "top" and inner else (
-                (inner.y0 - line.y1) if inner else line.size)
-            if gap < 0.6 * max(line.size, 1.0) and not _PAGE_NUMBER.match(line.text.strip()):
+            if zone == "bottom" and high > page.height * _ZONE:
                 break
-            out.append((i, zone))
+            inner = [page.lines[i] for i in seq[k + 1]] if k + 1 < len(seq) else []
+            size = max(x.size for x in lines)
+            gap = size if not inner else (
+                low - max(x.y1 for x in inner) if zone == "top" else min(x.y0 for x in inner) - high
+            )
+            numbered = any(_PAGE_NUMBER.match(x.text.strip()) for x in lines)
+            if gap < 0.6 * max(size, 1.0) and not numbered:
+                break
+            out.append((row, zone))
     return out
 
 
+def _number_offset(line: Line, page: int) -> int | None:
+    """How far the number that starts or ends the line is from the page's number."""
+    match = _EDGE_NUMBER.search(line.text)
+    if match is None:
+        return None
+    return page - int(match.group(1) or match.group(2))
+
+
 def running_lines(pages: list[PageGlyphs]) -> list[set[int]]:
-    """For each page, the indexes of its running heads, feet and page numbers."""
-    candidates = [_edge_candidates(p) for p in pages]
+    """For each page, the indexes of its running heads, feet and page numbers: a row at
+    the page's edge whose line is a page number, or holds the page's number at its start
+    or end as other pages do (the same distance from the page's number), or repeats at the
+    same height on two other pages, digits aside."""
+    found = [_edge_rows(p) for p in pages]
     seen: Counter[tuple[str, str, int]] = Counter()
-    for page, found in zip(pages, candidates, strict=True):
-        for key in {(zone, _key(page.lines[i]), round(page.lines[i].y0 / 3)) for i, zone in found}:
-            seen[key] += 1
-    need = max(2, round(0.3 * len(pages)))
+    offsets: Counter[int] = Counter()
+    for page, rows in zip(pages, found, strict=True):
+        keys = set()
+        for row, zone in rows:
+            for i in row:
+                line = page.lines[i]
+                keys.add((zone, _key(line), round(line.y0 / 3)))
+                offset = _number_offset(line, page.number)
+                if offset is not None:
+                    offsets[offset] += 1
+        seen.update(keys)
+    need = min(3, len(pages))
     out: list[set[int]] = []
-    for page, found in zip(pages, candidates, strict=True):
-        running = set()
-        for i, zone in found:
-            line = page.lines[i]
-            y = round(line.y0 / 3)
-            repeats = sum(seen[(zone, _key(line), y + d)] for d in (-1, 0, 1))
-            if _PAGE_NUMBER.match(line.text.strip()) or (len(pages) >= 3 and repeats >= need):
-                running.add(i)
+    for page, rows in zip(pages, found, strict=True):
+        running: set[int] = set()
+        for row, zone in rows:
+            for i in row:
+                line = page.lines[i]
+                y = round(line.y0 / 3)
+                repeats = sum(seen[(zone, _key(line), y + d)] for d in (-1, 0, 1))
+                offset = _number_offset(line, page.number)
+                if _PAGE_NUMBER.match(line.text.strip()) or (
+                    offset is not None and offsets[offset] >= need and len(pages) >= 2
+                ):
+                    running.update(row)  # the row that holds the page number
+                elif len(pages) >= 2 and repeats >= need:
+                    running.add(i)
         out.append(running)
     return out
 

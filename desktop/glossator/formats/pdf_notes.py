@@ -36,24 +36,36 @@ class FootNote:
     lines: list[tuple[Placed, list[Piece]]] = field(default_factory=list)
 
 
-def _foot_of(flow: list[Placed], rules: list[tuple[float, float, float]], body: float) -> int:
-    """Index in ``flow`` (top to bottom) where its foot starts; ``len(flow)`` for none."""
-    start = len(flow)
+def _foot_of(flow: list[Placed], rules: list[tuple[float, float, float]], body: float,
+             height: float) -> tuple[int, int]:
+    """The lines of ``flow`` (top to bottom) that form its foot, as a range; empty when
+    it has none. One line of body size under the notes (a running foot not recognized)
+    is left out of the foot."""
+    end = len(flow)
+    if end >= 2 and flow[-1].line.size > _SMALL * body and flow[-1].line.y1 < height * 0.125:
+        end -= 1
+    start = end
     while start > 0 and 0 < flow[start - 1].line.size <= _SMALL * body:
         start -= 1
+    if start == end:
+        end = len(flow)
+        start = end
+    width = max(flow[0].right - flow[0].left, 1.0) if flow else 1.0
     for x0, x1, y in rules:
-        below = [i for i, p in enumerate(flow) if p.line.y1 <= y + 1]
-        if not below or below[0] == 0 or len(below) != len(flow) - below[0]:
+        if y > height / 2 or x1 - x0 > 0.6 * width:  # under a running head, or a table's
             continue
         if x1 < flow[0].left or x0 > flow[0].right:  # under another column
             continue
-        if all(flow[i].line.size <= body + 0.5 for i in below):
-            start = min(start, below[0])
-    return start
+        below = [i for i, p in enumerate(flow) if p.line.y1 <= y + 1]
+        if not below or below[0] == 0 or below[-1] - below[0] + 1 != len(below):
+            continue
+        if all(flow[i].line.size <= body + 0.5 for i in below) and below[0] < start:
+            start, end = below[0], below[-1] + 1
+    return start, end
 
 
 def foot_lines(placed: list[Placed], rules: list[tuple[float, float, float]],
-               body: float) -> set[int]:
+               body: float, height: float) -> set[int]:
     """The ids of the lines that form the page's foot (see the module's docstring)."""
     flows: dict[int, list[Placed]] = {}
     for p in placed:
@@ -64,7 +76,8 @@ def foot_lines(placed: list[Placed], rules: list[tuple[float, float, float]],
         items = sorted(items, key=lambda p: -p.line.y1)
         if flow == 0 and columns_bottom is not None:  # only full-width lines under the columns
             items = [p for p in items if p.line.y1 <= columns_bottom + 1]
-        out.update(id(p) for p in items[_foot_of(items, rules, body):])
+        start, end = _foot_of(items, rules, body, height)
+        out.update(id(p) for p in items[start:end])
     return out
 
 

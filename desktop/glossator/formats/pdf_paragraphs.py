@@ -1,7 +1,7 @@
 """Paragraphs rebuilt from the lines of a PDF, in reading order.
 
 A line continues the paragraph of the line before unless one of these says otherwise: a
-gap between them wider than one and a half times the document's line spacing; a change
+gap between them wider than 1.35 times the document's line spacing; a change
 of font size (a heading); the line starts a list item or a note (``1.``, ``•``, a
 superscript number, or after a ``Notes`` heading ``12 text``); it is indented while the
 line before ends short of its column's right edge (a first-line indent, not a hanging
@@ -137,7 +137,7 @@ class ParagraphBuilder:
         indented = b.x0 > cur.left + 0.8 * size
         if before.page != cur.page or before.flow != cur.flow or b.y1 > a.y0 + 0.5 * size:
             return not full or indented
-        if a.base - b.base > 1.5 * self.leading * size / max(self.body_size, 1.0):
+        if a.base - b.base > 1.35 * self.leading * size / max(self.body_size, 1.0):
             return True
         if indented and not full:
             return True
