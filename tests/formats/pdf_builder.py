@@ -140,6 +140,25 @@ class Page:
         self.y -= size * 0.3
         return " ".join(w.text + (f"^{{{w.mark}}}" if w.mark else "") for w in words)
 
+    def lines(self, lines: list[str], continued: bool = False, indent: float = 18.0,
+              last_full: bool = False) -> Page:
+        """Set a paragraph broken into exactly these lines (justified but the last, unless
+        ``last_full``: the paragraph goes on in the next column or page)."""
+        size = self.book.size
+        x, width = self._frame()
+        for index, text in enumerate(lines):
+            shift = indent if index == 0 and not continued else 0.0
+            self.y -= size * 1.25
+            justify = index + 1 < len(lines) or last_full
+            natural = self._width(_words(text), size)
+            if natural > width - shift:
+                raise ValueError(f"line too long for its column: {text!r}")
+            if justify and natural < 0.88 * (width - shift):  # spaces wider than print has
+                raise ValueError(f"line too short to justify: {text!r} ({natural / width:.0%})")
+            self._set_line(_words(text), x + shift, width - shift, size, justify)
+        self.y -= size * 0.3
+        return self
+
     def note(self, label: str | None, text: str) -> Page:
         """A note at this page's foot (``label`` None: a note carried over)."""
         self.notes.append((label, text))

@@ -25,7 +25,14 @@ from glossator.core.text_map import TextMap
 
 from .errors import ImportRefused
 from .pdf_glyphs import Line, PdfDocumentText, read_glyphs
-from .pdf_layout import Placed, body_size, reading_order, running_lines, split_columns
+from .pdf_layout import (
+    Placed,
+    body_size,
+    document_edges,
+    reading_order,
+    running_lines,
+    split_columns,
+)
 from .pdf_lines import Piece, pieces
 from .pdf_notes import FootNote, NoteCollector, cited_labels, foot_lines
 from .pdf_paragraphs import Mark, Paragraph, ParagraphBuilder, Token, Vocabulary, join, tokens
@@ -161,17 +168,21 @@ def _marker_render(notes: list[FootNote]) -> Callable[[Mark], str]:
 def _pages_and_body(doc: PdfDocumentText, body: float, words: Vocabulary,
                     collector: NoteCollector) -> list[tuple[Placed, list[Piece]]]:
     running = running_lines(doc.pages)
-    out: list[tuple[Placed, list[Piece]]] = []
+    laid: list[tuple[int, list[Line], float | None]] = []
     for page, skip in zip(doc.pages, running, strict=True):
         lines: list[Line] = [x for i, x in enumerate(page.lines) if i not in skip]
         for line in lines:
             words.learn(line.text)
-        placed = reading_order(lines, page.number, split_columns(lines))
+        laid.append((page.number, lines, split_columns(lines)))
+    edges = document_edges(laid)
+    out: list[tuple[Placed, list[Piece]]] = []
+    for page, (number, lines, gutter) in zip(doc.pages, laid, strict=True):
+        placed = reading_order(lines, number, gutter, edges)
         foot = foot_lines(placed, page.rules, body, page.height)
         body_lines = [(p, pieces(p.line)) for p in placed if id(p) not in foot]
         cited = cited_labels(body_lines)
         if not foot or not collector.read_foot(
-            page.number, [p for p in placed if id(p) in foot], cited
+            number, [p for p in placed if id(p) in foot], cited
         ):
             body_lines = [(p, pieces(p.line)) for p in placed]
             collector.no_notes(cited_labels(body_lines))

@@ -4,9 +4,9 @@ page numbers, one column or two, and the order a reader reads the lines in.
 - Running heads and feet are the outermost rows of a page's top or bottom eighth, set
   apart from the text by a gap, that either repeat on other pages at the same height
   (digits aside: "Annual review 2024 | 7"), or are a page number alone ("12", "- 12 -",
-  "Page 12 of 30", "xii"), or start or end with the page's number as the other pages'
-  heads do ("22 Chapter 4. Sources" on page 32); a row that holds the page number goes
-  with it ("4.4. Changelog" beside "21").
+  "Page 12 of 30", "xii"), or, outermost, start or end with the page's number as the
+  other pages' heads do ("22 Chapter 4. Sources" on page 32); a row that holds the page
+  number goes with it ("4.4. Changelog" beside "21").
 - A page has two columns when most of its text sits in lines that stay on one side of
   the middle of the text area, with lines on both sides. Lines that cross the middle (a
   title, a full-width table or note) cut the page into bands; each band is read left
@@ -19,9 +19,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .pdf_glyphs import Line, PageGlyphs
+from .pdf_glyphs import Glyph, Line, PageGlyphs
 
-__all__ = ["Placed", "body_size", "reading_order", "running_lines", "split_columns"]
+__all__ = [
+    "Edges",
+    "Placed",
+    "body_size",
+    "document_edges",
+    "merge_rows",
+    "reading_order",
+    "running_lines",
+    "split_columns",
+]
 
 _ZONE = 0.125  # the top and bottom eighth of a page hold its running heads and feet
 _PAGE_NUMBER = re.compile(
@@ -72,11 +81,12 @@ def _rows(page: PageGlyphs) -> list[list[int]]:
     return rows
 
 
-def _edge_rows(page: PageGlyphs) -> list[tuple[list[int], str]]:
+def _edge_rows(page: PageGlyphs) -> list[tuple[list[int], str, bool]]:
     """Up to two rows at the top and two at the bottom of the page, each inside its zone
-    and set apart from the next row inward by a gap: (line indexes, "top" or "bottom")."""
+    and set apart from the next row inward by a gap: (line indexes, "top" or "bottom",
+    whether it is the outermost row)."""
     rows = _rows(page)
-    out: list[tuple[list[int], str]] = []
+    out: list[tuple[list[int], str, bool]] = []
     for zone, seq in (("top", rows), ("bottom", rows[::-1])):
         for k, row in enumerate(seq[:2]):
             lines = [page.lines[i] for i in row]
@@ -93,7 +103,7 @@ def _edge_rows(page: PageGlyphs) -> list[tuple[list[int], str]]:
             numbered = any(_PAGE_NUMBER.match(x.text.strip()) for x in lines)
             if gap < 0.6 * max(size, 1.0) and not numbered:
                 break
-            out.append((row, zone))
+            out.append((row, zone, k == 0))
     return out
 
 
@@ -115,7 +125,7 @@ def running_lines(pages: list[PageGlyphs]) -> list[set[int]]:
     offsets: Counter[int] = Counter()
     for page, rows in zip(pages, found, strict=True):
         keys = set()
-        for row, zone in rows:
+        for row, zone, _outer in rows:
             for i in row:
                 line = page.lines[i]
                 keys.add((zone, _key(line), round(line.y0 / 3)))
@@ -127,12 +137,12 @@ def running_lines(pages: list[PageGlyphs]) -> list[set[int]]:
     out: list[set[int]] = []
     for page, rows in zip(pages, found, strict=True):
         running: set[int] = set()
-        for row, zone in rows:
+        for row, zone, outer in rows:
             for i in row:
                 line = page.lines[i]
                 y = round(line.y0 / 3)
                 repeats = sum(seen[(zone, _key(line), y + d)] for d in (-1, 0, 1))
-                offset = _number_offset(line, page.number)
+                offset = _number_offset(line, page.number) if outer else None
                 if _PAGE_NUMBER.match(line.text.strip()) or (
                     offset is not None and offsets[offset] >= need and len(pages) >= 2
                 ):
@@ -178,14 +188,61 @@ def _edges(lines: list[Line]) -> tuple[float, float]:
     return float(min(k for k, n in lefts.items() if n == most)), right
 
 
-def reading_order(lines: list[Line], page: int, gutter: float | None) -> list[Placed]:
-    """The page's lines as a reader reads them (see the module's docstring)."""
-    lines = sorted(lines, key=lambda x: (-x.y1, x.x0))
+def merge_rows(lines: list[Line]) -> list[Line]:
+    """Lines of one flow, top to bottom, with the pieces of a line set on one baseline
+    joined (wide justified spaces make pdfminer cut a line in two)."""
+    out: list[Line] = []
+    for line in sorted(lines, key=lambda x: (-x.y1, x.x0)):
+        last = out[-1] if out else None
+        if (last is not None and abs(last.base - line.base) <= 0.25 * max(line.size, 1.0)
+                and abs(last.size - line.size) <= 1.0 and line.x0 >= last.x1 - 1.0):
+            gap = Glyph(" ", last.x1, line.x0, last.y0, last.y1, last.size)
+            out[-1] = Line([*last.glyphs, gap, *line.glyphs], last.x0, line.x1,
+                           min(last.y0, line.y0), max(last.y1, line.y1))
+        else:
+            out.append(line)
+    return out
+
+
+def sides(lines: list[Line], gutter: float | None) -> dict[int, int]:
+    """The flow of each line (by id): 0 across the page, 1 left column, 2 right."""
     if gutter is None:
-        left, right = _edges(lines)
-        return [Placed(x, page, 0, left, right) for x in lines]
-    sides = {id(x): 1 if x.x1 <= gutter + 2 else 2 if x.x0 >= gutter - 2 else 0 for x in lines}
-    edges = {flow: _edges([x for x in lines if sides[id(x)] == flow]) for flow in (0, 1, 2)}
+        return {id(x): 0 for x in lines}
+    return {id(x): 1 if x.x1 <= gutter + 2 else 2 if x.x0 >= gutter - 2 else 0 for x in lines}
+
+
+Edges = dict[tuple[int, int], tuple[float, float]]  # (flow, page parity) -> left, right
+
+
+def document_edges(pages: list[tuple[int, list[Line], float | None]]) -> Edges:
+    """Each flow's edges over the whole document, for odd and even pages apart (their
+    margins are often mirrored): what a page with few lines goes by."""
+    found: dict[tuple[int, int], list[Line]] = {}
+    for number, lines, gutter in pages:
+        flows = sides(lines, gutter)
+        for line in lines:
+            found.setdefault((flows[id(line)], number % 2), []).append(line)
+    return {key: _edges(lines) for key, lines in found.items()}
+
+
+_FEW = 8
+
+
+def reading_order(lines: list[Line], page: int, gutter: float | None,
+                  known: Edges | None = None) -> list[Placed]:
+    """The page's lines as a reader reads them (see the module's docstring); a flow of
+    fewer than eight lines takes its edges from ``known`` (``document_edges``)."""
+    flows = sides(lines, gutter)
+    by_flow = {f: merge_rows([x for x in lines if flows[id(x)] == f]) for f in (0, 1, 2)}
+    edges = {}
+    for flow, items in by_flow.items():
+        edges[flow] = _edges(items)
+        if len(items) < _FEW and known and (flow, page % 2) in known:
+            edges[flow] = known[(flow, page % 2)]
+    merged = sorted((x for items in by_flow.values() for x in items), key=lambda x: (-x.y1, x.x0))
+    flow_of = {id(x): f for f, items in by_flow.items() for x in items}
+    if gutter is None:
+        return [Placed(x, page, 0, *edges[0]) for x in merged]
     out: list[Placed] = []
     band: dict[int, list[Line]] = {1: [], 2: []}
 
@@ -194,8 +251,8 @@ def reading_order(lines: list[Line], page: int, gutter: float | None) -> list[Pl
             out.extend(Placed(x, page, flow, *edges[flow]) for x in band[flow])
             band[flow] = []
 
-    for line in lines:
-        flow = sides[id(line)]
+    for line in merged:
+        flow = flow_of[id(line)]
         if flow == 0:
             flush()
             out.append(Placed(line, page, 0, *edges[0]))
