@@ -120,10 +120,13 @@ def test_two_columns_are_read_left_column_first():
 
 def test_words_hyphenated_at_a_line_end_are_joined():
     book = Book()
-    book.page().lines([
-        "The co-operation of the two ports was praised, and the ministry of transport said that ex-",
-        "ports of grain would double by the end of the year, and the harbour master added that the co-",
-        "operation between the two harbours would go on, as the governors had agreed, and the COVID-",
+    book.page().lines([  # broken where the test wants the hyphens
+        "The co-operation of the two ports was praised, and the ministry of transport said "
+        "that ex-",
+        "ports of grain would double by the end of the year, and the harbour master added that "
+        "the co-",
+        "operation between the two harbours would go on, as the governors had agreed, and the "
+        "COVID-",
         "19 rules were over.",
     ])
     report, _ = _read(book.pdf())
@@ -172,7 +175,7 @@ def test_a_marker_whose_note_is_missing_is_kept():
     page = book.page()
     page.para("The port reopened^{1} in June and closed^{2} again in July.")
     page.note("1", "Harbour office notice, 1 June 2024.")
-    report, layout = _read(book.pdf())
+    _report, layout = _read(book.pdf())
     assert _links(layout) == [("1", "Harbour office notice, 1 June 2024."), ("2", None)]
     assert layout.missing_notes == ("2",)
 

@@ -5,9 +5,10 @@ selectors, a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelecto
 points, end exclusive); on a report read from a PDF, a third, a FragmentSelector naming
 the page of the original (`page=12`, RFC 3778) refined by the same TextQuoteSelector.
 Tags are `tagging` bodies, the note a `commenting` body, the speaker an `identifying`
-body and each stance a `classifying` body ("Iran=against"), so other tools show them. What only Glossator uses lives under the `glossator:` prefix (speaker details,
-stances, cited notes, status, the report's title and SHA-256, the codebook), which makes our
-own import lossless. Reading lives in `w3c_reader`.
+body and each stance a `classifying` body ("Iran=against"), so other tools show them.
+What only Glossator uses lives under the `glossator:` prefix (speaker details, stances,
+cited notes, status, the report's title and SHA-256, the codebook), which makes our own
+import lossless. Reading lives in `w3c_reader`.
 """
 
 from __future__ import annotations
