@@ -18,7 +18,6 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from glossator.core.text import normalize_text
 from glossator.core.text_map import TextMap
@@ -36,19 +35,12 @@ from .pdf_layout import (
 from .pdf_lines import Piece, pieces
 from .pdf_notes import FootNote, NoteCollector, cited_labels, foot_lines
 from .pdf_paragraphs import Mark, Paragraph, ParagraphBuilder, Token, Vocabulary, join, tokens
+from .pdf_result import PdfText
 from .pdf_title import pdf_title
 
 __all__ = ["PdfText", "extract_pdf"]
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-@dataclass(frozen=True, slots=True)
-class PdfText:
-    text: str  # normalized
-    title: str | None
-    pages: tuple[tuple[int, int], ...]  # (offset where the page's text starts, page number)
-    page_count: int
 
 
 def _refuse_textless(doc: PdfDocumentText, name: str) -> None:

@@ -5,7 +5,7 @@ reading itself is ``pdf_extract``'s. See there for what is kept and how."""
 
 from __future__ import annotations
 
-from .pdf_extract import PdfText
+from .pdf_result import PdfText
 from .pdf_sandbox import DEFAULT_LIMITS, PdfLimits, read_pdf_isolated
 
 __all__ = ["PdfLimits", "PdfText", "read_pdf"]

@@ -3,31 +3,35 @@ or exhaust the program that imports it.
 
 A PDF can hold a stream that inflates to gigabytes, drawings nested thousands of times, or
 a page tree that never ends; pdfminer reads them all faithfully. So the reading runs in a
-worker process with a memory cap (its address space, where the system enforces one) and
-a time budget that grows with the page count the worker reports first: ``seconds`` to
-open the file and count its pages, plus ``seconds_per_page``. A worker over its budget is
-killed and the file refused with a reason; so is one that runs out of memory or dies.
-
-The worker is forked from a server process that has the reader loaded already (where the
-system has ``forkserver``), else started afresh (Windows, macOS app bundles).
+worker process (``pdf_worker``) with a memory cap (its address space, where the system
+enforces one) and a time budget that grows with the page count the worker reports first:
+``seconds`` to start, open the file and count its pages, plus ``seconds_per_page``. A
+worker over its budget is killed and the file refused with a reason; so is one that runs
+out of memory or dies. The worker is a fresh interpreter (``-m glossator.formats.
+pdf_worker``, or the frozen program with ``--pdf-worker``): nothing of the importing
+program, its windows or its database, is in it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import os
+import queue
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from .errors import ImportRefused
-from .pdf_extract import PdfText
+from .pdf_result import PdfText
 
-__all__ = ["DEFAULT_LIMITS", "PdfLimits", "read_pdf_isolated"]
+__all__ = ["DEFAULT_LIMITS", "PdfLimits", "read_pdf_isolated", "worker_command"]
 
-_WORKER_MODULE = "glossator.formats.pdf_extract"
+WORKER_FLAG = "--pdf-worker"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,51 +45,36 @@ class PdfLimits:
 DEFAULT_LIMITS = PdfLimits()
 
 
-def _limit_memory(limit: int) -> None:
+def worker_command() -> list[str]:
+    """How to start a worker: the frozen program with its flag, else this interpreter."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_FLAG]
+    return [sys.executable, "-m", "glossator.formats.pdf_worker"]
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])  # where `glossator` is found
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _feed(stdin: IO[bytes], head: bytes, data: bytes) -> None:
     try:
-        import resource
-    except ImportError:  # Windows: no rlimits; the time budget still holds
-        return
-    try:
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ValueError, OSError):
+        stdin.write(head)
+        stdin.write(data)
+        stdin.close()
+    except OSError:  # the worker died early; its exit says why
         pass
 
 
-def _work(conn: Connection, data: bytes, name: str, limits: PdfLimits) -> None:
-    """The worker: reads the PDF and sends ("pages", n), then one of ("done", fields),
-    ("refused", reason), ("memory", ""), ("error", what)."""
-    _limit_memory(limits.memory)
-    from .pdf_extract import extract_pdf
-
-    message: tuple[str, Any]
-    try:
-        text = extract_pdf(data, name, limits.max_pages, lambda n: conn.send(("pages", n)))
-        message = ("done", (text.text, text.title, text.pages, text.page_count))
-    except ImportRefused as exc:
-        message = ("refused", exc.reason)
-    except MemoryError:
-        message = ("memory", "")
-    except RecursionError:
-        message = ("refused", "damaged PDF: its drawings nest without end")
-    except Exception as exc:  # any reader fault refuses the file
-        message = ("error", type(exc).__name__)
-    del data
-    try:
-        conn.send(message)
-    finally:
-        conn.close()
-
-
-def _context() -> Any:
-    frozen = getattr(sys, "frozen", False)
-    if "forkserver" in multiprocessing.get_all_start_methods() and not frozen:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([_WORKER_MODULE])
-        return context
-    return multiprocessing.get_context("spawn")
+def _read(stdout: IO[bytes], answers: queue.Queue[dict[str, Any] | None]) -> None:
+    for line in stdout:
+        try:
+            answers.put(json.loads(line))
+        except ValueError:
+            break
+    answers.put(None)
 
 
 def _megabytes(count: int) -> str:
@@ -101,45 +90,50 @@ def read_pdf_isolated(
     """The PDF's text, read in a worker under ``limits``; ``ImportRefused`` with a reason
     for a file refused or one that broke a limit. ``waiting`` is called about ten times a
     second while the worker reads (a window keeps painting)."""
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(sender, data, name, limits),
-                             name="glossator-pdf-reader", daemon=True)
+    head = json.dumps({"name": name, "max_pages": limits.max_pages,
+                       "memory": limits.memory}).encode() + b"\n"
     started = time.monotonic()
+    worker = subprocess.Popen(worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, env=_environment())
+    assert worker.stdin is not None and worker.stdout is not None
+    answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
+    threads = [threading.Thread(target=_feed, args=(worker.stdin, head, data), daemon=True),
+               threading.Thread(target=_read, args=(worker.stdout, answers), daemon=True)]
+    for thread in threads:
+        thread.start()
     budget = limits.seconds
-    worker.start()
-    sender.close()
     try:
         while True:
             remaining = started + budget - time.monotonic()
             if remaining <= 0:
                 raise ImportRefused(name, f"reading it took longer than its time limit "
                                           f"({budget:,.0f} s); the file may be hostile or damaged")
-            if not receiver.poll(min(remaining, 0.1)):
+            try:
+                answer = answers.get(timeout=min(remaining, 0.1))
+            except queue.Empty:
                 if waiting is not None:
                     waiting()
                 continue
-            try:
-                kind, value = receiver.recv()
-            except EOFError:
-                worker.join(1.0)
+            if answer is None:
+                code = worker.wait(5.0)
                 raise ImportRefused(name, "the PDF reader stopped on this file (exit code "
-                                          f"{worker.exitcode}); the file may be damaged") from None
+                                          f"{code}); the file may be damaged")
+            kind = answer.get("kind")
             if kind == "pages":
-                budget = limits.seconds + limits.seconds_per_page * int(value)
+                budget = limits.seconds + limits.seconds_per_page * int(answer["count"])
             elif kind == "done":
-                text, title, pages, count = value
-                return PdfText(text, title, tuple(tuple(p) for p in pages), count)
+                pages = tuple((int(s), int(p)) for s, p in answer["pages"])
+                return PdfText(str(answer["text"]), answer["title"], pages, int(answer["count"]))
             elif kind == "refused":
-                raise ImportRefused(name, str(value))
+                raise ImportRefused(name, str(answer["reason"]))
             elif kind == "memory":
                 raise ImportRefused(name, "reading it needs more memory than its limit "
                                           f"({_megabytes(limits.memory)}); the file may be "
                                           "hostile or damaged")
             else:
-                raise ImportRefused(name, f"cannot be parsed ({value})")
+                raise ImportRefused(name, f"cannot be parsed ({answer.get('what', kind)})")
     finally:
-        receiver.close()
-        if worker.is_alive():
+        if worker.poll() is None:
             worker.kill()
-        worker.join(5.0)
+        worker.wait()
+        worker.stdout.close()

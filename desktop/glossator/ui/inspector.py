@@ -144,7 +144,7 @@ class Inspector(QWidget):
         span_label = QLabel("S&pan", self)  # a layout is no buddy: the label needs one
         span_label.setBuddy(self.start)
         form.addRow(span_label, span)
-        form.addRow("Page", self.page)
+        form.addRow("Cited as", self.page)  # "p. 12": the page of the original PDF
         self.form_layout = form
         form.addRow("&Note", self.note)
         form.addRow(self.review)  # full width: the thread reads better wide
