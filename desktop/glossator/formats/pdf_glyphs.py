@@ -17,7 +17,7 @@ import io
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
@@ -45,10 +45,10 @@ _RULE_HEIGHT = 2.0  # points: a horizontal "line" drawn as a thin rectangle
 _RULE_WIDTH = 20.0
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One character as drawn: PDF coordinates (y grows upwards), font size in points.
-    A space pdfminer infers between two words has no width of its own."""
+    A space pdfminer infers between two words has no width of its own. (A named tuple: a
+    300-page report has a million of them, and tuples are quick to make.)"""
 
     text: str
     x0: float
