@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from glossator.ui.main_window import MainWindow
 
 SHOW_AFTER_MS = 400
-REPORT_FILTER = "Reports (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+REPORT_FILTER = "Reports (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 
 
 def choose_files(parent: QWidget) -> list[str]:

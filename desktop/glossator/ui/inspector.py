@@ -1,5 +1,6 @@
-"""The inspector: the selected annotation's quote, tags, speaker, stances, note, span,
-citations and its review (status, decisions and the discussion thread).
+"""The inspector: the selected annotation's quote, tags, speaker, stances, note, span (with
+its page, for a report read from a PDF), citations and its review (status, decisions and
+the discussion thread).
 
 Every edit is sent at once as an `EditAnnotation` (the note after a short pause in typing
 or when the note field loses focus), so it is saved and undoable like any other change.
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glossator.core.pages import Pages, page_span, pages_label
 from glossator.services.annotations import AnnotationFields
 from glossator.services.values import (
     AnnotationView,
@@ -91,6 +93,10 @@ class Inspector(QWidget):
         self.start.setObjectName("inspectorStart")
         self.end = QSpinBox(self)
         self.end.setObjectName("inspectorEnd")
+        self.page = QLabel(self)
+        self.page.setObjectName("inspectorPage")
+        self.page.setToolTip("The page of the original PDF the passage is printed on")
+        self._pages: Pages = ()
         self.use_selection = QPushButton("Use selection", self)
         self.use_selection.setObjectName("inspectorUseSelection")
         self.use_selection.setToolTip("Set the span to the text selected in the report")
@@ -138,6 +144,8 @@ class Inspector(QWidget):
         span_label = QLabel("S&pan", self)  # a layout is no buddy: the label needs one
         span_label.setBuddy(self.start)
         form.addRow(span_label, span)
+        form.addRow("Cited as", self.page)  # "p. 12": the page of the original PDF
+        self.form_layout = form
         form.addRow("&Note", self.note)
         form.addRow(self.review)  # full width: the thread reads better wide
         layout = QVBoxLayout(self)
@@ -164,6 +172,10 @@ class Inspector(QWidget):
         self.speaker.set_speakers(speakers)
         self.stances.set_codebook(targets, labels)
         self._show_speaker_detail()
+
+    def set_pages(self, pages: Pages) -> None:
+        """Where the report's pages start (none: the report is not from a PDF)."""
+        self._pages = pages
 
     def set_text_length(self, length: int) -> None:
         self.start.setRange(0, max(0, length))
@@ -203,6 +215,9 @@ class Inspector(QWidget):
             self.cites.setText(", ".join(annotation.cites))
             self.start.setValue(annotation.start)
             self.end.setValue(annotation.end)
+            page = pages_label(page_span(self._pages, annotation.start, annotation.end))
+            self.page.setText(page)
+            self.form_layout.setRowVisible(self.page, bool(page))
             if self.note.toPlainText() != annotation.note:
                 self.note.setPlainText(annotation.note)
         finally:

@@ -143,6 +143,7 @@ class ViewSync:
         w.footnotes.set_notes(note_items(detail) if detail else [])
         w.table.set_annotations(views)
         w.inspector.set_text_length(len(detail.text) if detail else 0)
+        w.inspector.set_pages(detail.pages if detail else ())
         w.inspector.show_annotation(None)
         w.setWindowTitle(f"Glossator \u2014 {detail.title}" if detail else "Glossator")
         if detail is not None:

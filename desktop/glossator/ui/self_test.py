@@ -44,6 +44,7 @@ from glossator.ui.annotation_table import AnnotationTable
 from glossator.ui.app import application
 from glossator.ui.main_window import MainWindow
 from glossator.ui.report_view import ReportView
+from glossator.ui.self_test_pdf import step_pdf
 from glossator.ui.undo import UndoController
 
 ICON = Path("icons") / "glossator.svg"
@@ -370,6 +371,7 @@ STEPS: list[tuple[str, Callable[[State], str]]] = [
     ("full-text search", lambda st: features.step_search(
         st.workspace, st.workspace.report(st.report_id).title)),
     ("Word import", lambda st: features.step_word(st.workspace, st.home)),
+    ("PDF import", lambda st: step_pdf(st.workspace, st.home)),
     ("review", lambda st: features.step_review(st.workspace, st.report_id)),
     ("integrity check", step_integrity),
     ("versions", step_versions),
