@@ -12,7 +12,7 @@ from glossator.services.annotations import AddAnnotation
 from glossator.services.registry import EntryFields
 from glossator.services.stance_scale import StanceLabelFields
 from glossator.services.tags import TagFields
-from glossator.ui.codebook_forms import EntryForm, LabelForm, TagForm
+from glossator.ui.codebook.forms import EntryForm, LabelForm, TagForm
 
 
 @pytest.fixture

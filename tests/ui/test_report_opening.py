@@ -80,7 +80,7 @@ def test_a_report_reopened_at_its_scroll_position_paints_the_highlights_there(
 
 def test_a_hidden_window_reads_the_report_in_full_at_once(qtbot, workspace, app_settings,
                                                           long_report):
-    from glossator.ui.main_window import MainWindow
+    from glossator.ui.app.main_window import MainWindow
 
     rid, ids, _text = long_report
     hidden = MainWindow(workspace, settings=app_settings)

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from glossator.core.agreement import AgreementResult, CodedSpan, measure
 from glossator.services import Workspace
-from glossator.ui.agreement_models import AgreementModel, DisagreementModel
-from glossator.ui.annotation_table_model import STATUS
-from glossator.ui.main_window import MainWindow
+from glossator.ui.annotations.table_model import STATUS
+from glossator.ui.app.main_window import MainWindow
+from glossator.ui.review.agreement_models import AgreementModel, DisagreementModel
 
 FIRST = "senior officials in the Iran-backed Iraqi militias accused Iran"
 SECOND = "Hamas and Hizbullah were left alone in the arena facing an unknown fate"
