@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 from glossator.services.values import TagView
 from glossator.ui.app.undo_actions import undo_redo_actions
-from glossator.ui.codebook.tag_palette import tag_icon
+from glossator.ui.common.menus import Keys
+from glossator.ui.common.tag_icon import tag_icon
 from glossator.ui.common.undo import UndoController
-
-Keys = str | QKeySequence.StandardKey | Sequence[str]
 
 
 def _icon(window: QWidget, theme: str, fallback: QStyle.StandardPixmap | None) -> QIcon:
@@ -32,7 +31,7 @@ class WindowActions:
     def __init__(self, window: QMainWindow, undo: UndoController) -> None:
         self.window = window
         sp = QStyle.StandardPixmap
-        make = self._make
+        make = self.make
         # File
         self.import_files = make("&Import files…", QKeySequence.StandardKey.Open,
                                  "Import report files (text, Markdown, HTML)",
@@ -102,7 +101,7 @@ class WindowActions:
         self.tag_actions: list[QAction] = []
         self.menus: list[tuple[str, list[QAction]]] = []
 
-    def _make(self, text: str, keys: Keys | None, tip: str, icon: QIcon | None = None) -> QAction:
+    def make(self, text: str, keys: Keys | None, tip: str, icon: QIcon | None = None) -> QAction:
         action = QAction(text, self.window)
         if isinstance(keys, QKeySequence.StandardKey):
             action.setShortcuts(keys)
@@ -191,7 +190,7 @@ class WindowActions:
         self.window.addToolBar(bar)
         return bar
 
-    def update_recent(self, paths: list[str], open_recent: Callable[[str], None]) -> None:
+    def update_recent(self, paths: list[str], open_recent: Callable[[str], object]) -> None:
         self.recent_menu.clear()
         for i, path in enumerate(paths):
             escaped = path.replace("&", "&&")

@@ -3,13 +3,14 @@ suggestions in the centre, footnotes and the inspector on the right, in splitter
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
+    QMainWindow,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -25,9 +26,7 @@ from glossator.ui.inspector.inspector import Inspector
 from glossator.ui.library.panel import LibraryPanel
 from glossator.ui.notes.footnote_panel import FootnotePanel
 from glossator.ui.reader.report_view import ReportView
-
-if TYPE_CHECKING:
-    from glossator.ui.app.main_window import MainWindow
+from glossator.ui.review.panel import ReviewPanel
 
 SPLITTER_SIZES = {"main": [310, 900, 390], "left": [470, 400], "centre": [620, 250],
                   "right": [300, 600]}
@@ -54,54 +53,75 @@ def titled(title: str, widget: QWidget, scroll: bool = False) -> QWidget:
     return box
 
 
-def build_panes(w: MainWindow) -> None:
-    """Create the window's widgets and lay them out as the central widget."""
-    w.library = LibraryPanel(w)
-    w.palette = TagPalette(w)
-    w.report_view = ReportView(w)
-    w.report_view.setObjectName("reportView")
-    w.report_view.setPlaceholderText(
+@dataclass(frozen=True, slots=True)
+class Panes:
+    """The window's widgets, given to the controllers that work on them."""
+
+    library: LibraryPanel
+    tag_palette: TagPalette
+    report_view: ReportView
+    table: AnnotationTable
+    suggestion_panel: SuggestionPanel
+    lower_tabs: QTabWidget
+    footnotes: FootnotePanel
+    review_panel: ReviewPanel
+    inspector: Inspector
+    inspector_area: QScrollArea | None
+    storage_banner: StorageBanner
+    splitters: dict[str, QSplitter]
+
+
+def build_panes(w: QMainWindow) -> Panes:
+    """Create the window's widgets and lay them out as its central widget."""
+    library = LibraryPanel(w)
+    palette = TagPalette(w)
+    report_view = ReportView(w)
+    report_view.setObjectName("reportView")
+    report_view.setPlaceholderText(
         "No report open. Import reports with File \u25b8 Import files (Ctrl+O), "
         "or drop files and folders on this window.")
-    w.report_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    w.report_view.setMinimumSize(200, 120)
-    w.table = AnnotationTable(w)
-    w.suggestion_panel = SuggestionPanel(w)
-    w.lower_tabs = QTabWidget(w)
-    w.lower_tabs.setObjectName("lowerTabs")
-    w.lower_tabs.setDocumentMode(True)
-    w.lower_tabs.addTab(w.table, "Annotations")
-    w.lower_tabs.addTab(w.suggestion_panel, "Suggestions")
-    w.lower_tabs.setMinimumSize(140, 90)
-    w.footnotes = FootnotePanel(w)
-    w.footnotes.setObjectName("footnotePanel")
-    notes_list = w.footnotes.findChild(QAbstractItemView, "footnoteList")
+    report_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    report_view.setMinimumSize(200, 120)
+    table = AnnotationTable(w)
+    suggestion_panel = SuggestionPanel(w)
+    lower_tabs = QTabWidget(w)
+    lower_tabs.setObjectName("lowerTabs")
+    lower_tabs.setDocumentMode(True)
+    lower_tabs.addTab(table, "Annotations")
+    lower_tabs.addTab(suggestion_panel, "Suggestions")
+    lower_tabs.setMinimumSize(140, 90)
+    footnotes = FootnotePanel(w)
+    footnotes.setObjectName("footnotePanel")
+    notes_list = footnotes.findChild(QAbstractItemView, "footnoteList")
     if notes_list is not None:
-        w.footnotes.setFocusProxy(notes_list)
-    w.inspector = Inspector(w)
-    w.splitters = {}
+        footnotes.setFocusProxy(notes_list)
+    review_panel = ReviewPanel()
+    inspector = Inspector(w, review=review_panel)
+    splitters: dict[str, QSplitter] = {}
     panes: dict[str, list[tuple[str | None, QWidget]]] = {
-        "left": [("Library", w.library), ("Tags", w.palette)],
-        "centre": [(None, w.report_view), (None, w.lower_tabs)],
-        "right": [("Footnotes", w.footnotes), ("Inspector", w.inspector)]}
-    scrolled = {w.inspector}
+        "left": [("Library", library), ("Tags", palette)],
+        "centre": [(None, report_view), (None, lower_tabs)],
+        "right": [("Footnotes", footnotes), ("Inspector", inspector)]}
+    scrolled = {inspector}
     main = QSplitter(Qt.Orientation.Horizontal, w)
     for name, widgets in panes.items():
         split = QSplitter(Qt.Orientation.Vertical, main)
         for title, widget in widgets:
             split.addWidget(titled(title, widget, widget in scrolled) if title else widget)
         split.setChildrenCollapsible(False)
-        w.splitters[name] = split
+        splitters[name] = split
     main.setStretchFactor(1, 1)
-    w.splitters["main"] = main
-    for name, split in w.splitters.items():
+    splitters["main"] = main
+    for name, split in splitters.items():
         split.setObjectName(f"{name}Splitter")
-    w.inspector_area = main.findChild(QScrollArea, "inspectorScroll")
-    w.storage_banner = StorageBanner(w)
+    storage_banner = StorageBanner(w)
     central = QWidget(w)
     column = QVBoxLayout(central)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
-    column.addWidget(w.storage_banner)
+    column.addWidget(storage_banner)
     column.addWidget(main, 1)
     w.setCentralWidget(central)
+    return Panes(library, palette, report_view, table, suggestion_panel, lower_tabs, footnotes,
+                 review_panel, inspector, main.findChild(QScrollArea, "inspectorScroll"),
+                 storage_banner, splitters)

@@ -1,73 +1,52 @@
 """The main window: library, report, footnotes, inspector and annotation table, in sync.
 
-The window holds plain values only (`ReportDetail`, `AnnotationView`); every change goes
-through the undo controller as a workspace command, and the window repaints from the
-`Change` each command returns (also when it comes from undo or redo).
+The window builds the panes, the shared state (`WindowState`) and one controller per
+feature, each given the state and the panes it works on, and wires them together. It holds
+plain values only (`ReportDetail`, `AnnotationView`); every change goes through the undo
+controller as a workspace command, and the views repaint from the `Change` each command
+returns (also when it comes from undo or redo).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from glossator import paths
-from glossator.services import CommandError, Workspace
+from glossator.services import Workspace
 from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
-from glossator.ui.annotations.editing import Editing
-from glossator.ui.annotations.table import AnnotationTable
+from glossator.ui.annotations.table_model import AnnotationIdRole
 from glossator.ui.app.actions import KeyFallback, WindowActions
-from glossator.ui.app.actions_attribution import AttributionActions
+from glossator.ui.app.imports import WindowImports
 from glossator.ui.app.layout import SPLITTER_SIZES, build_panes
+from glossator.ui.app.reviewer import ReviewerSwitch
 from glossator.ui.app.settings import AppSettings
-from glossator.ui.app.storage_banner import StorageBanner
 from glossator.ui.app.sync import ViewSync
 from glossator.ui.app.window_memory import restore_window, save_window
+from glossator.ui.attribution.actions import AttributionActions
 from glossator.ui.attribution.controller import Attribution
-from glossator.ui.attribution.suggestion_panel import SuggestionPanel
 from glossator.ui.attribution.suggestions import Suggestions
-from glossator.ui.codebook.tag_palette import TagPalette
 from glossator.ui.common import dialogs
 from glossator.ui.common.after_paint import AfterPaint
 from glossator.ui.common.undo import UndoController
-from glossator.ui.inspector.inspector import Inspector
-from glossator.ui.library.imports import (
-    ImportRunner,
-    WindowImports,
-    choose_files,
-    choose_folder,
-    dropped_paths,
-)
-from glossator.ui.library.panel import LibraryPanel
+from glossator.ui.inspector.controller import InspectorFields
+from glossator.ui.library.imports import ImportRunner, choose_files, choose_folder, dropped_paths
 from glossator.ui.library.reimport import Reimport
-from glossator.ui.library.search import connect_search
-from glossator.ui.notes.footnote_panel import FootnotePanel
-from glossator.ui.notes.navigation import Navigation, is_citation_key
-from glossator.ui.reader.report_view import ReportView
+from glossator.ui.reader.editing import Editing
+from glossator.ui.reader.navigation import Navigation, is_citation_key
+from glossator.ui.review.actions import ReviewActions
 from glossator.ui.review.controller import ReviewWorkflow
+from glossator.ui.state import WindowState
+
+if TYPE_CHECKING:  # the codebook editor is imported when first opened: a faster start
+    from glossator.ui.codebook.dialog import CodebookDialog
 
 
 class MainWindow(QMainWindow):
     """The reviewer's workbench on one workspace."""
-
-    library: LibraryPanel
-    palette: TagPalette
-    report_view: ReportView
-    table: AnnotationTable
-    suggestion_panel: SuggestionPanel
-    lower_tabs: QTabWidget
-    footnotes: FootnotePanel
-    inspector: Inspector
-    inspector_area: QScrollArea | None
-    storage_banner: StorageBanner
-    splitters: dict[str, QSplitter]
 
     def __init__(self, workspace: Workspace, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -77,38 +56,58 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "glossator.svg")))
         self.ws = workspace
         self.settings = settings or AppSettings()
+        self.state = WindowState()  # outlives the widgets, as the values it holds
         self.undo = UndoController(workspace, self)
         self.importer = ImportRunner(workspace, self)
-        self.imports = WindowImports(self, self.importer)
-        self._report: ReportDetail | None = None
-        self._annotations: dict[str, AnnotationView] = {}
-        self.selected: str | None = None
-        self.editing = Editing(self)
-        self.navigation = Navigation(self)
-        self.sync = ViewSync(self)
-        self._pending_top: int | None = None
-        self._inspector_later = AfterPaint(self._show_selected_in_inspector, self)
         self._zoom = 0
-        build_panes(self)
+        self.panes = p = build_panes(self)
+        self.library, self.tag_palette, self.report_view = p.library, p.tag_palette, p.report_view
+        self.table, self.suggestion_panel, self.lower_tabs = (
+            p.table, p.suggestion_panel, p.lower_tabs)
+        self.footnotes, self.inspector, self.inspector_area = (
+            p.footnotes, p.inspector, p.inspector_area)
+        self.storage_banner, self.splitters = p.storage_banner, p.splitters
+        say = self.statusBar().showMessage
+        self.sync = ViewSync(self.state, workspace, self.undo, p, say, self.setWindowTitle,
+                             self.isVisible, self)
+        self.editing = Editing(self.state, self.report_view, self.undo, say)
+        self.navigation = Navigation(self.state, self.report_view, self.footnotes.select_note,
+                                     say)
+        self.fields = InspectorFields(self.state, workspace, self.undo, self.inspector,
+                                      self.inspector_area, say, self)
+        self._inspector_later = AfterPaint(self.fields.show_selected, self)
         self.menu_actions = WindowActions(self, self.undo)
         self.menu_actions.build_menus()
         self.menu_actions.build_toolbar()
+        self.editing.actions = self.menu_actions
+        self.imports = WindowImports(self.state, self.importer, self.settings,
+                                     self.menu_actions, self.sync.refresh_library, say)
         self.reviewer_button = QPushButton(self)
         self.reviewer_button.setObjectName("reviewerButton")
         self.reviewer_button.setFlat(True)
         self.reviewer_button.setToolTip("Switch reviewer (Ctrl+Shift+R)")
         self.statusBar().addPermanentWidget(self.reviewer_button)
+        self.reviewer = ReviewerSwitch(workspace, self.settings, self.reviewer_button, say,
+                                       self)
         self._connect()
-        self.attribution = Attribution(self)
-        self.suggestions = Suggestions(self)
-        self.attribution.connect_actions(AttributionActions(self.menu_actions))
-        self.review = ReviewWorkflow(self)
+        self.attribution = Attribution(self.state, workspace, self.show_passage, say, self)
+        self.suggestions = Suggestions(self.state, workspace, self.undo, self.suggestion_panel,
+                                       self.report_view, self.lower_tabs,
+                                       self.navigation.caret, say, self)
+        self._connect_attribution(AttributionActions(self.menu_actions))
+        self.review = ReviewWorkflow(
+            self.state, workspace, self.undo, ReviewActions(self.menu_actions),
+            p.review_panel, self._table_ids, self.fields.reveal, self.show_passage, say, self)
+        self._connect_review()
+        self.sync.followers += [self.fields.on_change, self.sync.reload_annotations,
+                                self.attribution.on_change, self.suggestions.on_change]
         self.setAcceptDrops(True)
         workspace.subscribe(self.sync.on_change)
-        self.reimport = Reimport(self)  # File > Re-import from file…, after the sync above
+        self.reimport = Reimport(self.state, workspace, self.undo, say, self)
+        self.menu_actions.reimport.triggered.connect(self.reimport.run)
         self.load_tags()
         self.library.set_reports(workspace.reports())
-        self._show_reviewer()
+        self.reviewer.show()
         restore_window(self)
 
     def _connect(self) -> None:
@@ -118,16 +117,17 @@ class MainWindow(QMainWindow):
             (a.import_folder, lambda: self.import_paths(choose_folder(self))),
             (a.clear_recent, self.imports.clear_recent), (a.quit, self.close),
             (a.delete, edit.delete_selected), (a.deselect, lambda: self.select_annotation(None)),
-            (a.edit_note, self._edit_note), (a.span_to_selection, edit.span_to_selection),
+            (a.edit_note, self.fields.focus_note), (a.span_to_selection, edit.span_to_selection),
             (a.find, self.library.focus_search), (a.filter_annotations, self.table.search.setFocus),
             (a.next_annotation, lambda: nav.step_annotation(1)),
             (a.previous_annotation, lambda: nav.step_annotation(-1)),
-            (a.marker_note, nav.jump_marker_note), (a.next_report, lambda: nav.step_report(1)),
-            (a.previous_report, lambda: nav.step_report(-1)),
+            (a.marker_note, nav.jump_marker_note),
+            (a.next_report, lambda: self.library.step_report(1)),
+            (a.previous_report, lambda: self.library.step_report(-1)),
             (a.zoom_in, lambda: self.zoom(1)), (a.zoom_out, lambda: self.zoom(-1)),
             (a.reset_zoom, lambda: self.zoom(0)), (a.focus_library, self.library.view.setFocus),
             (a.focus_report, view.setFocus), (a.focus_notes, self.footnotes.setFocus),
-            (a.focus_table, lambda: self.suggestions.focus_table()),
+            (a.focus_table, self.focus_table),
             (a.focus_inspector, self.inspector.setFocus),
             (a.switch_reviewer, self.switch_reviewer), (a.shortcuts, self.show_shortcuts),
             (a.about, lambda: dialogs.about(self, self.ws.db.display_name)),
@@ -147,8 +147,8 @@ class MainWindow(QMainWindow):
                 "copy it to a writable folder to annotate.")
         self.undo.stack.indexChanged.connect(lambda _index: self.sync.follow_undo())
         self.library.reportActivated.connect(self.open_report)
-        connect_search(self)  # full-text search in the library opens reports at the match
-        self.palette.tagChosen.connect(edit.apply_tag)
+        self._connect_search()
+        self.tag_palette.tagChosen.connect(edit.apply_tag)
         self.table.annotationSelected.connect(self.select_annotation)
         self.table.annotationActivated.connect(self._jump_to_annotation)
         self.inspector.edited.connect(edit.edit)
@@ -160,60 +160,71 @@ class MainWindow(QMainWindow):
         view.customContextMenuRequested.connect(edit.context_menu)
         self.footnotes.noteActivated.connect(nav.show_citations)
         self.footnotes.citationActivated.connect(lambda _label, start: nav.caret_to(start))
+        self.state.selectionChanged.connect(self._selection_changed)
+        self.state.tagsChanged.connect(self._tags_changed)
+        self.state.filterChanged.connect(self._filter_changed)
         self._keys = KeyFallback(self.actions, self)
         view.installEventFilter(self._keys)
 
-    # -- the open report --------------------------------------------------------------------
+    def _connect_search(self) -> None:
+        """Full-text search in the library opens reports with the matched word selected."""
+        self.library.set_searcher(self.ws.search)
 
-    # The open report's values. A report opened in a shown window is read in two steps
-    # (ViewSync.show_text, then ViewSync.complete once painted); asking for these values
-    # in between completes the reading first, so no caller ever sees half a report.
+        def show_match(report_id: int, start: int, end: int, focus: bool) -> None:
+            if not self.open_report(report_id):
+                return
+            if start >= 0:
+                self.report_view.select_span(start, end)
+            if focus:
+                self.report_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.library.matchActivated.connect(show_match)
+
+    def _connect_attribution(self, acts: AttributionActions) -> None:
+        self.attribution.actions = acts
+        s, fields = self.suggestions, self.fields
+        for action, slot in (
+            (acts.focus_speaker, fields.focus_speaker), (acts.add_stance, fields.add_stance),
+            (acts.accept_suggestion, s.accept), (acts.reject_suggestion, s.reject),
+            (acts.next_suggestion, lambda: s.step(1)),
+            (acts.previous_suggestion, lambda: s.step(-1)),
+            (acts.focus_suggestions, s.focus), (acts.codebook, self.open_codebook),
+            (acts.speakers_in_report, self.attribution.open_summary),
+            (acts.stance_matrix, self.attribution.open_matrix),
+        ):
+            action.triggered.connect(slot)
+
+    def _connect_review(self) -> None:
+        review = self.review
+        self.table.add_filter(review.filters)
+        self.inspector.annotationShown.connect(review.show_thread)
+        # "only mine" follows a change of reviewer (connected after the window's own slot)
+        self.menu_actions.switch_reviewer.triggered.connect(review.apply_filters)
+        self.reviewer_button.clicked.connect(review.apply_filters)
+
+    # -- the open report (values in the shared state) -------------------------------------
 
     @property
     def report(self) -> ReportDetail | None:
-        self.sync.complete()
-        return self._report
-
-    @report.setter
-    def report(self, detail: ReportDetail | None) -> None:
-        self._report = detail
+        return self.state.report
 
     @property
     def annotations(self) -> dict[str, AnnotationView]:
-        self.sync.complete()
-        return self._annotations
+        return self.state.annotations
 
-    @annotations.setter
-    def annotations(self, views: dict[str, AnnotationView]) -> None:
-        self._annotations = views
+    @property
+    def selected(self) -> str | None:
+        return self.state.selected
 
     def annotations_so_far(self) -> dict[str, AnnotationView]:
-        """The annotation values read so far, without completing an opening (for code that
-        runs while painting, which must not read the database)."""
-        return self._annotations
+        return self.state.annotations_so_far()
 
     def open_report(self, report_id: int, top: int | None = None) -> bool:
         """Show a report; `top`: the code point whose line goes to the top of the view."""
-        if self.sync.shown_id == report_id and top is None:
-            return True
-        self.inspector.commit_note()
-        try:
-            if self.isVisible():  # the text and what is in view first, the rest once painted
-                self._pending_top = top
-                self.sync.show_text(self.ws.report_text(report_id))
-                return True
-            detail = self.ws.report(report_id)
-        except CommandError as exc:
-            self.statusBar().showMessage(str(exc), 6000)
-            return False
-        self.sync.show_report(detail, self.ws.annotations(report_id))
-        self._pending_top = top
-        return True
+        return self.sync.open_report(report_id, top)
 
     def apply_scroll(self) -> None:
-        if self._pending_top is not None:
-            self.report_view.show_from(self._pending_top)
-            self._pending_top = None
+        self.sync.apply_scroll()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -222,26 +233,40 @@ class MainWindow(QMainWindow):
         if total and sizes[1] < 0.4 * total:  # a smaller screen than last time: report first
             defaults = SPLITTER_SIZES["main"]
             main.setSizes([round(x * total / sum(defaults)) for x in defaults])
-        if self._pending_top is not None:
+        if self.sync.pending_top is not None:
             QTimer.singleShot(0, self.apply_scroll)
 
     def select_annotation(self, annotation_id: str | None, *, after_paint: bool = False) -> None:
         """Select one annotation everywhere (None: none). `after_paint`: the outline now,
         the inspector once the report view has painted (a new highlight shows at once)."""
-        if annotation_id is not None and annotation_id not in self.annotations:
-            annotation_id = None
-        self.selected = annotation_id
+        self.state.select(annotation_id, after_paint=after_paint)
+
+    def _selection_changed(self, annotation_id: str | None, after_paint: bool) -> None:
         self.report_view.set_selected(annotation_id)
         self.table.select_annotation(annotation_id)
         if after_paint:
             self._inspector_later.schedule()
         else:
             self._inspector_later.cancel()
-            self._show_selected_in_inspector()
+            self.fields.show_selected()
 
-    def _show_selected_in_inspector(self) -> None:
-        self.attribution.ensure_registry()
-        self.inspector.show_annotation(self.annotations.get(self.selected or ""))
+    def _filter_changed(self) -> None:
+        """The table and the report show the same annotations."""
+        shown = self.state.shown
+        self.table.set_shown(shown)
+        if shown is None:
+            self.report_view.set_highlight_filter(None)
+            return
+
+        def key_shown(key: str) -> bool:  # runs while painting: reads nothing
+            found = self.sync.loaded(key)
+            return found is None or shown(found)
+
+        self.report_view.set_highlight_filter(key_shown)
+
+    def _table_ids(self) -> list[str]:
+        proxy = self.table.proxy
+        return [str(proxy.index(r, 0).data(AnnotationIdRole)) for r in range(proxy.rowCount())]
 
     def _highlight_clicked(self, key: str) -> None:
         if not is_citation_key(key):
@@ -254,9 +279,18 @@ class MainWindow(QMainWindow):
             self.report_view.scroll_to(found.start)
             self.report_view.setFocus()
 
-    def _edit_note(self) -> None:
-        if self.selected is not None:
-            self.inspector.note.setFocus()
+    def show_passage(self, report_id: int, uuid: str) -> None:
+        """Open the report of a passage and select it there."""
+        if self.open_report(report_id):
+            self.select_annotation(uuid)
+            found = self.annotations.get(uuid)
+            if found is not None:
+                self.report_view.scroll_to(found.start)
+            self.activateWindow()
+
+    def focus_table(self) -> None:
+        self.lower_tabs.setCurrentWidget(self.table)
+        self.table.view.setFocus()
 
     def zoom(self, steps: int) -> None:
         """Zoom the report text by `steps` (0: back to normal size)."""
@@ -270,26 +304,31 @@ class MainWindow(QMainWindow):
     # -- changes ----------------------------------------------------------------------------
 
     def load_tags(self) -> None:
-        tags = self.ws.tags()
-        self.palette.set_tags(tags)
+        self.state.set_tags(self.ws.tags())
+
+    def _tags_changed(self) -> None:
+        tags = self.state.tags
+        self.tag_palette.set_tags(tags)
         self.inspector.set_tags(tags)
         self.table.set_tags(tags)
         self.menu_actions.set_tags(tags, self.editing.apply_tag)
 
+    def open_codebook(self) -> CodebookDialog:
+        from glossator.ui.codebook.dialog import CodebookDialog
+
+        if self.codebook_dialog is None:
+            self.codebook_dialog = CodebookDialog(self.ws, self.undo, self)
+        self.codebook_dialog.reload()
+        self.codebook_dialog.show()
+        self.codebook_dialog.raise_()
+        return self.codebook_dialog
+
+    codebook_dialog: CodebookDialog | None = None
+
     # -- reviewer ---------------------------------------------------------------------------
 
-    def _show_reviewer(self) -> None:
-        self.reviewer_button.setText(f"Reviewer: {self.ws.reviewer or 'nobody'}")
-
     def switch_reviewer(self) -> None:
-        name = dialogs.ask_reviewer(self, self.ws.reviewer or dialogs.system_user_name(),
-                                    self.ws.reviewers())
-        if name is None:
-            return
-        self.ws.set_reviewer(name)
-        self.settings.reviewer = self.ws.reviewer
-        self._show_reviewer()
-        self.statusBar().showMessage(f"Reviewing as {self.ws.reviewer}", 6000)
+        self.reviewer.switch()
 
     def show_shortcuts(self) -> None:
         dialogs.ShortcutsDialog(self.menu_actions.shortcut_groups(), self).exec()

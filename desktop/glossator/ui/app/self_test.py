@@ -37,8 +37,8 @@ from glossator.formats.codebook_json import (
 )
 from glossator.services import Workspace
 from glossator.services.annotations import AddAnnotation
+from glossator.services.schema_info import shipped_migrations
 from glossator.services.values import AnnotationView
-from glossator.store import migrate
 from glossator.ui.annotations.table import AnnotationTable
 from glossator.ui.app import self_test_features as features
 from glossator.ui.app.main_window import MainWindow
@@ -134,14 +134,15 @@ def step_data_files(st: State) -> str:
         check(needed.is_file(), f"{needed} is missing")
     seed_files = Workspace.expand_paths([seeds])
     check(seed_files, f"no seed reports in {seeds}")
-    scripts = migrate.known_revisions()
-    check(scripts, f"no migration scripts in {migrate.MIGRATIONS}")
+    shipped = shipped_migrations()
+    scripts = shipped.revisions
+    check(scripts, f"no migration scripts in {shipped.folder}")
     return f"resources {resources}, {len(seed_files)} seed files, {len(scripts)} migrations"
 
 
 def step_migrations(st: State) -> str:
     st.ws = Workspace.open(st.db_path, reviewer="self-test")
-    revision, head = st.ws.schema_revision(), migrate.head_revision()
+    revision, head = st.ws.schema_revision(), shipped_migrations().head
     check(revision == head, f"schema at {revision}, expected {head}")
     return f"new database upgraded to {head}"
 

@@ -103,7 +103,8 @@ class AppSettings:
         value = self.q.value("imports/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or []) if str(v)]
+        items = value if isinstance(value, (list, tuple)) else []
+        return [str(v) for v in items if str(v)]
 
     def add_recent_imports(self, items: list[str]) -> None:
         recent = [i for i in items if i]

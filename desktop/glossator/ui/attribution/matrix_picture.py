@@ -117,7 +117,7 @@ def save_png(model: StanceMatrixModel, path: Path, scale: float = 2.0) -> None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # a str at run time
         raise CommandError(f"{path.name}: the picture could not be made")
     write_picture(path, bytes(data.data()))
 

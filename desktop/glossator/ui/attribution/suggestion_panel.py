@@ -120,13 +120,16 @@ class SuggestionPanel(QWidget):
 
     def select(self, key: str | None) -> None:
         for i in range(self.tree.topLevelItemCount()):
-            if self.tree.topLevelItem(i).data(0, KeyRole) == key:
+            item = self.tree.topLevelItem(i)
+            if item is not None and item.data(0, KeyRole) == key:
                 self.select_row(i)
                 return
-        self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # None: no current item
 
     def select_row(self, row: int) -> None:
         item = self.tree.topLevelItem(row)
+        if item is None:
+            return
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
 

@@ -26,8 +26,8 @@ from glossator.services.registry import EntryFields
 from glossator.services.stance_scale import StanceLabelFields
 from glossator.services.tags import TagFields
 from glossator.services.values import TagView
-from glossator.ui.codebook.tag_palette import tag_icon
 from glossator.ui.common.colors import DEFAULT_PALETTE
+from glossator.ui.common.tag_icon import tag_icon
 
 
 def split_aliases(text: str) -> tuple[str, ...]:

@@ -39,8 +39,8 @@ class ScaleTab(CodebookTab):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.button("add", "&Add label…", self.add)
         self.button("edit", "&Edit…", self.edit)
-        self.button("up", "Move &up", lambda: self.move(-1))
-        self.button("down", "Move do&wn", lambda: self.move(1))
+        self.button("up", "Move &up", lambda: self.move_label(-1))
+        self.button("down", "Move do&wn", lambda: self.move_label(1))
         self.button("delete", "&Delete", self.delete)
         self.finish(self.table)
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -80,7 +80,7 @@ class ScaleTab(CodebookTab):
         if fields is not None and fields != label_fields(lbl):
             self.push(SaveStanceLabel(fields, lbl.id))
 
-    def move(self, step: int) -> None:
+    def move_label(self, step: int) -> None:
         lbl = self.current()
         if lbl is not None:
             self.push(MoveStanceLabel(lbl.id, step))

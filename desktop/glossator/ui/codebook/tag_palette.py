@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -14,22 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import TagView
+from glossator.ui.common.tag_icon import tag_icon
 
 TagIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def tag_icon(color: str, size: int = 14) -> QIcon:
-    """A rounded colour chip with a thin darker border."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = QColor(color)
-    painter.setPen(fill.darker(150))
-    painter.setBrush(fill)
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class TagPalette(QWidget):
@@ -103,6 +89,8 @@ class TagPalette(QWidget):
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while stack:
             item = stack.pop(0)
+            if item is None:
+                continue
             out.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return out

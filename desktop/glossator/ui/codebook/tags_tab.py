@@ -11,7 +11,7 @@ from glossator.services.tags import DeleteTag, MergeTags, SaveTag, TagFields, ta
 from glossator.services.values import TagView
 from glossator.ui.codebook.forms import TagForm
 from glossator.ui.codebook.tab import CodebookTab, Push
-from glossator.ui.codebook.tag_palette import tag_icon
+from glossator.ui.common.tag_icon import tag_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -30,10 +30,9 @@ from glossator.services.values import (
     TagView,
     TargetView,
 )
-from glossator.ui.codebook.tag_palette import tag_icon
+from glossator.ui.common.tag_icon import tag_icon
 from glossator.ui.inspector.speaker_picker import SpeakerPicker
 from glossator.ui.inspector.stance_editor import StanceList
-from glossator.ui.review.panel import ReviewPanel
 
 NOTE_PAUSE_MS = 900
 TagIdRole = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +57,9 @@ class Inspector(QWidget):
     #: the annotation shown changed or was shown again (its id, or None): reload its thread
     annotationShown = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, review: QWidget | None = None) -> None:
+        """`review`: the review section shown at the foot (the review package makes it;
+        none: an empty one)."""
         super().__init__(parent)
         self.setObjectName("inspector")
         self._current: AnnotationView | None = None
@@ -83,7 +84,8 @@ class Inspector(QWidget):
         self.speaker_detail.setObjectName("speakerDetail")
         self.speaker_detail.setWordWrap(True)
         self.stances = StanceList(self)
-        self.review = ReviewPanel(self)
+        self.review = review if review is not None else QWidget()
+        self.review.setParent(self)
         self.cites = QLineEdit(self)
         self.cites.setObjectName("inspectorCites")
         self.cites.setPlaceholderText("labels of the notes it cites, e.g. 2, 3")

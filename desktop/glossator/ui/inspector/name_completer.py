@@ -18,6 +18,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from glossator.core.names import NameIndex, article_variants, name_key
+from glossator.ui.common.widgets import popup
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 NewRole = Qt.ItemDataRole.UserRole + 2
@@ -59,9 +60,9 @@ class NameCompleter(QCompleter):
         self.setCompletionRole(NameRole)
         self.setMaxVisibleItems(MAX_SHOWN)
         self.setWidget(line)
-        self.popup().setObjectName("nameCompleterPopup")
+        popup(self).setObjectName("nameCompleterPopup")
         line.textEdited.connect(self.refresh)
-        self.activated[QModelIndex].connect(self._activated)
+        self.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # the overload by index
 
     def set_entries(self, entries: Sequence[NameEntry]) -> None:
         self._entries = {e.name: e for e in entries}
@@ -108,12 +109,12 @@ class NameCompleter(QCompleter):
             item.setData(True, NewRole)
             self._model.appendRow(item)
         if self._model.rowCount() == 0:
-            self.popup().hide()
+            popup(self).hide()
             return
         self.setCompletionPrefix("")
         self.complete()
         best = 0 if found and self.contains(found[0], text) else self._model.rowCount() - 1
-        self.popup().setCurrentIndex(self.completionModel().index(best, 0))
+        popup(self).setCurrentIndex(self.completionModel().index(best, 0))
 
     def _activated(self, index: QModelIndex) -> None:
         name = index.data(NameRole)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from glossator.services.values import SpeakerView
+from glossator.ui.common.widgets import line_edit, popup
 from glossator.ui.inspector.name_completer import NameCompleter, NameEntry
 
 
@@ -37,11 +38,11 @@ class SpeakerPicker(QComboBox):
         self.setObjectName("speakerPicker")
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setCompleter(None)
+        self.setCompleter(None)  # type: ignore[arg-type]  # None: Qt's own completer off
         self.setMaxVisibleItems(15)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
-        line = self.lineEdit()
+        line = line_edit(self)
         line.setPlaceholderText("who speaks? type a name or alias (S)")
         line.setClearButtonEnabled(True)
         self.names = NameCompleter(line, "speaker", self)
@@ -121,7 +122,7 @@ class SpeakerPicker(QComboBox):
 
     def _left(self) -> None:
         """Focus left the field: an emptied field clears; anything else unsent is undone."""
-        if self.names.popup().isVisible():
+        if popup(self.names).isVisible():
             return
         text = self.currentText().strip()
         if not text and self._current is not None and not self._quiet:

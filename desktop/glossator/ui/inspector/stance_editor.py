@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import StanceLabelView, StanceView, TargetView
+from glossator.ui.common.widgets import line_edit
 from glossator.ui.inspector.name_completer import NameCompleter, NameEntry
 
 Spec = tuple[str, str, int | None]  # target name, label name, intensity
@@ -41,12 +42,12 @@ class StanceRow(QWidget):
         self.target.setObjectName("stanceTarget")
         self.target.setEditable(True)
         self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.target.setCompleter(None)
+        self.target.setCompleter(None)  # type: ignore[arg-type]  # Qt's own completer off
         self.target.setMinimumContentsLength(8)
         self.target.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.target.lineEdit().setPlaceholderText("toward whom?")
-        self.names = NameCompleter(self.target.lineEdit(), "target", self)
+        line_edit(self.target).setPlaceholderText("toward whom?")
+        self.names = NameCompleter(line_edit(self.target), "target", self)
         self.names.set_entries([NameEntry(t.name, t.aliases, ", ".join(t.aliases))
                                 for t in targets])
         self.target.addItems([t.name for t in targets])
@@ -81,7 +82,7 @@ class StanceRow(QWidget):
         self.names.createRequested.connect(lambda name: self._set_target(name, new=True))
         self.target.activated.connect(
             lambda i: self._set_target(self.target.itemText(i), new=False))
-        self.target.lineEdit().returnPressed.connect(self._entered)
+        line_edit(self.target).returnPressed.connect(self._entered)
         self.label.currentIndexChanged.connect(self._label_changed)
         self.intensity.valueChanged.connect(self._changed)
         self.remove.clicked.connect(self.removeRequested)

@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from glossator.services import Workspace
 from glossator.services.values import ImportOutcome
-
-if TYPE_CHECKING:
-    from glossator.ui.app.main_window import MainWindow
 
 SHOW_AFTER_MS = 400
 REPORT_FILTER = "Reports (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
@@ -122,35 +118,3 @@ class ImportRunner(QObject):
         """Stop after the file being imported now (what was imported stays)."""
         if self.dialog is not None:
             self.dialog.cancel()
-
-
-class WindowImports:
-    """The window's side of importing: the recent list, the status line, the report to open."""
-
-    def __init__(self, window: MainWindow, runner: ImportRunner) -> None:
-        self.w = window
-        self.runner = runner
-        runner.finished.connect(self._finished)
-
-    def import_paths(self, items: Sequence[str]) -> list[ImportOutcome]:
-        if not items:
-            return []
-        outcomes = self.runner.run(items)
-        self.w.settings.add_recent_imports([str(Path(i)) for i in items])
-        self.update_recent()
-        return outcomes
-
-    def _finished(self, outcomes: list[ImportOutcome], cancelled: bool) -> None:
-        self.w.sync.refresh_library()
-        self.w.statusBar().showMessage(summarize(outcomes, cancelled), 12000)
-        first = next((o.report_id for o in outcomes if o.status == "imported"), None)
-        if first is not None:
-            self.w.open_report(first)
-
-    def update_recent(self) -> None:
-        self.w.menu_actions.update_recent(self.w.settings.recent_imports(),
-                                          lambda path: self.import_paths([path]))
-
-    def clear_recent(self) -> None:
-        self.w.settings.clear_recent_imports()
-        self.update_recent()

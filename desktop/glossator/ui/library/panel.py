@@ -172,6 +172,17 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def step_report(self, direction: int) -> None:
+        """Open the next (1) or previous (-1) report in the list's current order."""
+        proxy = self.view.model()
+        if proxy.rowCount() == 0:
+            return
+        current = self.view.currentIndex()
+        row = 0 if not current.isValid() else (current.row() + direction) % proxy.rowCount()
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().setCurrentIndex(proxy.index(row, 0),
+                                                   flags.ClearAndSelect | flags.Rows)
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

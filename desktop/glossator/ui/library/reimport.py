@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from glossator.services import Change, CommandError
+from glossator.services import Change, CommandError, Workspace
 from glossator.services.reimport import ReimportPlan, prepare_reimport, read_replacement
+from glossator.ui.common.undo import UndoController
 from glossator.ui.library.imports import REPORT_FILTER
-
-if TYPE_CHECKING:
-    from glossator.ui.app.main_window import MainWindow
+from glossator.ui.state import WindowState
 
 SHOWN_ORPHANS = 12
 HINT = "orphaned highlights are in italics in the table; adjust the span of each (Ctrl+E)"
@@ -78,77 +75,48 @@ def warn(parent: QWidget, message: str) -> None:
     QMessageBox.warning(parent, "Re-import from file", message)
 
 
-class Reimport(QObject):
-    """The window's File > Re-import from file… action."""
+class Reimport:
+    """File > Re-import from file… for the open report (the window re-reads the report
+    when the change comes back)."""
 
     choose_file: Callable[[QWidget, str], str | None] = staticmethod(choose_file)
     confirm: Callable[[QWidget, ReimportPlan], bool] = staticmethod(confirm)
     warn: Callable[[QWidget, str], None] = staticmethod(warn)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
-        window.menu_actions.reimport.triggered.connect(self.run)
-        window.ws.subscribe(self.on_change)  # after the window's own listener
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.w and event.type() == QEvent.Type.Close:
-            self.w.ws.unsubscribe(self.on_change)  # as the window's own listener
-        return super().eventFilter(watched, event)
+    def __init__(self, state: WindowState, ws: Workspace, undo: UndoController,
+                 say: Callable[[str, int], None], parent: QWidget) -> None:
+        self.state, self.ws, self.undo, self._say, self.parent = state, ws, undo, say, parent
 
     def run(self) -> Change | None:
         """Ask for the file and for confirmation, then re-import; the change, or None."""
-        w = self.w
-        report = w.report
+        state, parent = self.state, self.parent
+        report = state.report
         if report is None:
-            w.statusBar().showMessage("Open a report to re-import it", 6000)
+            self._say("Open a report to re-import it", 6000)
             return None
-        path = self.choose_file(w, report.title)
+        path = self.choose_file(parent, report.title)
         if not path:
             return None
         try:
-            command = prepare_reimport(w.ws, report.id, read_replacement(Path(path)))
+            command = prepare_reimport(self.ws, report.id, read_replacement(Path(path)))
             plan = command.plan
             assert plan is not None
         except CommandError as exc:
-            w.statusBar().showMessage(str(exc), 8000)
-            self.warn(w, str(exc))
+            self._say(str(exc), 8000)
+            self.warn(parent, str(exc))
             return None
         if plan.identical:
-            w.statusBar().showMessage(
+            self._say(
                 f"{plan.source_name}: the text is the same as the report's; nothing changed",
                 8000)
             return None
-        if not self.confirm(w, plan):
+        if not self.confirm(parent, plan):
             return None
-        change = w.undo.push(command)  # the plan shown is applied, unless anything changed
+        change = self.undo.push(command)  # the plan shown is applied, unless anything changed
         if change is not None and plan.orphaned:
-            first = next((i.annotation for i in plan.orphaned if i.annotation in w.annotations),
-                         None)
+            first = next((i.annotation for i in plan.orphaned
+                          if i.annotation in state.annotations), None)
             if first is not None:
-                w.select_annotation(first)
-            w.statusBar().showMessage(f"{change.message} \u2014 {HINT}", 15000)
+                state.select(first)
+            self._say(f"{change.message} \u2014 {HINT}", 15000)
         return change
-
-    def on_change(self, change: Change) -> None:
-        """A re-import, its undo or redo: read the report again whole (its text changed)."""
-        w = self.w
-        if not change.texts:
-            return
-        w.sync.library_timer.start()
-        shown = w.sync.shown_id
-        if shown is None or shown not in change.texts:
-            return
-        selected = w.selected
-        scroll = w.report_view.verticalScrollBar().value()
-        try:
-            detail, views = w.ws.report(shown), w.ws.annotations(shown)
-        except CommandError as exc:  # deleted from elsewhere meanwhile
-            w.statusBar().showMessage(str(exc), 6000)
-            w.sync.show_report(None, [])
-            return
-        w.sync.show_report(detail, views)
-        w.report_view.verticalScrollBar().setValue(scroll)
-        if selected in w.annotations:
-            w.select_annotation(selected)

@@ -17,7 +17,6 @@ from glossator.ui.library.model import haystack, shown_in_mode
 from glossator.ui.library.search_results import SearchResultDelegate, SearchResultsModel
 
 if TYPE_CHECKING:
-    from glossator.ui.app.main_window import MainWindow
     from glossator.ui.library.panel import LibraryPanel
 
 Searcher = Callable[[str, int], list[SearchHit]]
@@ -185,19 +184,3 @@ class LibrarySearch(QObject):
 
     def _forget_titles(self) -> None:
         self._haystacks = None
-
-
-def connect_search(window: MainWindow) -> None:
-    """Search the window's workspace from its library; a picked result opens its report
-    with the matched word selected."""
-    window.library.set_searcher(window.ws.search)
-
-    def show_match(report_id: int, start: int, end: int, focus: bool) -> None:
-        if not window.open_report(report_id):
-            return
-        if start >= 0:
-            window.report_view.select_span(start, end)
-        if focus:
-            window.report_view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    window.library.matchActivated.connect(show_match)

@@ -8,28 +8,18 @@ enter the highlight index, so they are not annotations anywhere in the window.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QPlainTextEdit
 
+from glossator.ui.common.spans import LayerSpan
 from glossator.ui.reader.geometry import range_rects, visible_blocks
 from glossator.ui.reader.highlighting import SpanIndex
 from glossator.ui.reader.offsets import OffsetMap
 
 KIND_COLORS = {"quote": "#6d4bd8", "mention": "#1f7a4d"}
 OTHER_COLOR = "#5f6368"
-
-
-@dataclass(frozen=True, slots=True)
-class LayerSpan:
-    """A passage of the layer: `key` names it, `kind` picks its colour; code points."""
-
-    key: str
-    start: int
-    end: int
-    kind: str
 
 
 class DashedLayer:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from glossator.ui.common.spans import LayerSpan
 from glossator.ui.reader.geometry import (
     TopLine,
     first_visible_position,
@@ -209,6 +210,20 @@ class ReportView(PointerTextEdit):
 
     def selected(self) -> str | None:
         return self._selected
+
+    def show_layer(self, spans: Sequence[LayerSpan]) -> None:
+        """Draw these passages on the dashed layer (suggestions), nothing else."""
+        self.layer.set_spans(spans)
+        self.viewport().update()
+
+    def set_layer_current(self, key: str | None) -> None:
+        """The layer's passage drawn boxed (None: none)."""
+        self.layer.current = key
+        self.viewport().update()
+
+    def caret(self) -> int:
+        """The caret (or the selection's start) in code points."""
+        return self._offsets.from_qt(self.textCursor().selectionStart())
 
     def selection_span(self) -> tuple[int, int] | None:
         cursor = self.textCursor()

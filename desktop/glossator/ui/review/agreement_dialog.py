@@ -58,7 +58,7 @@ class AgreementDialog(QDialog):
         self.setObjectName("agreementDialog")
         self.setWindowTitle("Agreement between reviewers")
         self.ws, self.undo = ws, undo
-        self.result: AgreementResult | None = None
+        self.outcome: AgreementResult | None = None
         self.titles: dict[int, str] = {}
         self.reviewers = QListWidget(self)
         self.reviewers.setObjectName("agreementReviewers")
@@ -197,16 +197,16 @@ class AgreementDialog(QDialog):
         try:
             if not reports:
                 raise CommandError("Tick at least one report")
-            self.result = self.ws.agreement(
+            self.outcome = self.ws.agreement(
                 names, reports, options=options,
                 include_rejected=self.choices.include_rejected.isChecked(),
                 include_orphaned=self.choices.include_orphaned.isChecked())
         except CommandError as exc:
-            self.result = None
+            self.outcome = None
             self.message.setText(str(exc))
         else:
             a, b = [*names, "", ""][:2]
-            left = ", ".join(f"{n} {why}" for why, n in self.result.counting.left_out if n)
+            left = ", ".join(f"{n} {why}" for why, n in self.outcome.counting.left_out if n)
             self.message.setText(
                 f"A = {a}, B = {b}. Counted: {self.choices.counting_text()}"
                 f"{f' ({left} left out)' if left else ''}; alpha intervals from "
@@ -215,17 +215,17 @@ class AgreementDialog(QDialog):
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem("All chosen reports", None)
-        for part in self.result.per_report if self.result is not None else ():
+        for part in self.outcome.per_report if self.outcome is not None else ():
             self.scope.addItem(self.titles.get(part.report_id, str(part.report_id)),
                                part.report_id)
         self.scope.blockSignals(False)
         self._show_scope()
-        self.confusion.set_result(self.result, self.titles)
+        self.confusion.set_result(self.outcome, self.titles)
         self._fill_disagreements()
-        return self.result
+        return self.outcome
 
     def _show_scope(self) -> None:
-        r, report_id = self.result, self.scope.currentData()
+        r, report_id = self.outcome, self.scope.currentData()
         part = next((p for p in r.per_report if p.report_id == report_id), None) if r else None
         if r is None:
             self.measures.set_rows([])
@@ -240,7 +240,7 @@ class AgreementDialog(QDialog):
             view.resizeColumnsToContents()
 
     def _fill_disagreements(self) -> None:
-        rows, quotes, settled = queue_rows(self.ws, self.result)
+        rows, quotes, settled = queue_rows(self.ws, self.outcome)
         self.disagreements.set_disagreements(rows, self.titles, quotes, settled)
         self._enable_buttons()
 
@@ -291,10 +291,10 @@ class AgreementDialog(QDialog):
         return str(value) if ok else None
 
     def settle_agreed(self) -> None:
-        if self.result is None or not self.result.matches:
+        if self.outcome is None or not self.outcome.matches:
             self.message.setText("No agreed passages to settle")
             return
-        self._push(settle_agreed(self.result.matches, self.ws.reviewer))
+        self._push(settle_agreed(self.outcome.matches, self.ws.reviewer))
 
     def _push(self, command: Command) -> None:
         errors: list[str] = []
@@ -311,7 +311,7 @@ class AgreementDialog(QDialog):
 
     def _stack_moved(self) -> None:
         """An undo or redo anywhere in the window: the Settled column is read again."""
-        if self.isVisible() and self.result is not None:
+        if self.isVisible() and self.outcome is not None:
             self._fill_disagreements()
 
     def _activated(self, index: QModelIndex) -> None:

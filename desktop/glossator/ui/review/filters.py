@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from glossator.services.annotations import STATUSES
+from glossator.ui.state import Reviewed
 
 MINE = "\x00mine"  # the author filter's "only mine": whoever is reviewing at the time
-
-
-class Reviewed(Protocol):
-    """What the filters look at: a full annotation value, or a highlight's span value."""
-
-    @property
-    def author(self) -> str: ...
-
-    @property
-    def status(self) -> str: ...
 
 
 class ReviewerCombo(QComboBox):

@@ -85,17 +85,17 @@ class ReviewPanel(QWidget):
         ):
             button.setObjectName(name)
             button.setToolTip(tip + "; a comment typed below goes with it")
-        self.thread = QTreeWidget(self)
-        self.thread.setObjectName("reviewThread")
-        self.thread.setHeaderHidden(True)
-        self.thread.setWordWrap(True)  # comments wrap to the pane's width, never elided
-        self.thread.setUniformRowHeights(False)
-        self.thread.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.thread.header().setStretchLastSection(True)
-        self.thread.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.thread.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.thread.setMinimumHeight(90)
-        self.thread.setItemDelegate(_Wrapping(self.thread))
+        self.thread_tree = QTreeWidget(self)
+        self.thread_tree.setObjectName("reviewThread")
+        self.thread_tree.setHeaderHidden(True)
+        self.thread_tree.setWordWrap(True)  # comments wrap to the pane's width, never elided
+        self.thread_tree.setUniformRowHeights(False)
+        self.thread_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.thread_tree.header().setStretchLastSection(True)
+        self.thread_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.thread_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thread_tree.setMinimumHeight(90)
+        self.thread_tree.setItemDelegate(_Wrapping(self.thread_tree))
         self.box = QPlainTextEdit(self)
         self.box.setObjectName("reviewComment")
         self.box.setPlaceholderText("A comment, a reply, or a reason for a decision")
@@ -117,7 +117,7 @@ class ReviewPanel(QWidget):
         self.reply.clicked.connect(self._reply)
         self.edit.clicked.connect(self._edit)
         self.delete.clicked.connect(self._delete)
-        self.thread.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.thread_tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
     def _build(self) -> None:
@@ -135,13 +135,13 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(decisions)
-        layout.addWidget(self.thread, 1)
+        layout.addWidget(self.thread_tree, 1)
         layout.addWidget(self.box)
         layout.addLayout(comments)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.thread.doItemsLayout()  # rows re-wrapped to the new width
+        self.thread_tree.doItemsLayout()  # rows re-wrapped to the new width
 
     # -- showing --------------------------------------------------------------------------
 
@@ -153,7 +153,7 @@ class ReviewPanel(QWidget):
             self.box.clear()
             self._editing = None
         self._thread, self._me = thread, me
-        self.thread.clear()
+        self.thread_tree.clear()
         if thread is None:
             self.status.setText("")
             self._update_buttons()
@@ -164,26 +164,27 @@ class ReviewPanel(QWidget):
         items: dict[str, QTreeWidgetItem] = {}
         for _depth, e in thread.walk():
             parent = items.get(e.parent_id or "")
-            item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.thread)
+            item = (QTreeWidgetItem(parent) if parent is not None
+                    else QTreeWidgetItem(self.thread_tree))
             item.setText(0, entry_text(e))
             item.setToolTip(0, e.body)
             item.setData(0, ReviewIdRole, e.id)
             items[e.id] = item
-        self.thread.expandAll()
+        self.thread_tree.expandAll()
         if chosen in items:
-            self.thread.setCurrentItem(items[chosen])
+            self.thread_tree.setCurrentItem(items[chosen])
         self._update_buttons()
 
     def selected_id(self) -> str | None:
-        item = self.thread.currentItem()
+        item = self.thread_tree.currentItem()
         value = item.data(0, ReviewIdRole) if item is not None else None
         return str(value) if value else None
 
     def select(self, review_id: str) -> None:
-        for item in self.thread.findItems("*", Qt.MatchFlag.MatchWildcard
+        for item in self.thread_tree.findItems("*", Qt.MatchFlag.MatchWildcard
                                           | Qt.MatchFlag.MatchRecursive):
             if item.data(0, ReviewIdRole) == review_id:
-                self.thread.setCurrentItem(item)
+                self.thread_tree.setCurrentItem(item)
 
     def entries(self) -> list[str]:
         """The lines of the thread as shown, replies after what they answer."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from glossator.ui.app.actions import WindowActions
+from glossator.ui.common.menus import MenuHost
 
 
 class AttributionActions:
     """Built on the window's actions: same construction, same menus, same shortcut sheet."""
 
-    def __init__(self, actions: WindowActions) -> None:
-        make = actions._make
+    def __init__(self, actions: MenuHost) -> None:
+        make = actions.make
         # Annotate
         self.focus_speaker = make("Choose spea&ker", "S",
                                   "Type the speaker of the selected highlight")
@@ -38,7 +38,7 @@ class AttributionActions:
                                       "Move the focus to the list of suggestions")
         self._add_to_menus(actions)
 
-    def _add_to_menus(self, actions: WindowActions) -> None:
+    def _add_to_menus(self, actions: MenuHost) -> None:
         placed = {
             "&Edit": [None, self.codebook],
             "&Annotate": [None, self.focus_speaker, self.add_stance, None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from glossator.ui.app.actions import WindowActions
+from glossator.ui.common.menus import MenuHost
 
 STATUS_KEYS = (("proposed", "Ctrl+Alt+1"), ("accepted", "Ctrl+Alt+2"),
                ("rejected", "Ctrl+Alt+3"), ("disputed", "Ctrl+Alt+4"))
@@ -20,8 +20,8 @@ STATUS_KEYS = (("proposed", "Ctrl+Alt+1"), ("accepted", "Ctrl+Alt+2"),
 class ReviewActions:
     """Built on the window's actions: same construction, a menu before Help, the sheet."""
 
-    def __init__(self, actions: WindowActions) -> None:
-        make = actions._make
+    def __init__(self, actions: MenuHost) -> None:
+        make = actions.make
         self.accept = make("&Accept highlight", "Shift+A",
                            "Accept the selected highlight (not your own)")
         self.reject = make("&Reject highlight", "Shift+R", "Reject the selected highlight")
@@ -43,7 +43,7 @@ class ReviewActions:
                               "Agreement between reviewers; settle their disagreements")
         self._add_menu(actions)
 
-    def _add_menu(self, actions: WindowActions) -> None:
+    def _add_menu(self, actions: MenuHost) -> None:
         items: list[QAction | None] = [
             self.accept, self.reject, self.dispute, self.comment, None, self.accept_shown,
             self.reject_shown, None, self.show_all, self.only_mine,

@@ -3,9 +3,11 @@ retag, delete, edit in the inspector, move a span, and the report's context menu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from glossator.core.citations import cited_labels
@@ -18,9 +20,24 @@ from glossator.services.annotations import (
     EditAnnotation,
 )
 from glossator.services.values import ReportDetail
+from glossator.ui.common.undo import UndoController
+from glossator.ui.reader.report_view import ReportView
+from glossator.ui.state import WindowState
 
-if TYPE_CHECKING:
-    from glossator.ui.app.main_window import MainWindow
+
+class ContextActions(Protocol):
+    """The menu actions the report's context menu offers (the window's menus own them)."""
+
+    @property
+    def tag_menu(self) -> QMenu: ...
+    @property
+    def tag_actions(self) -> list[QAction]: ...
+    @property
+    def edit_note(self) -> QAction: ...
+    @property
+    def span_to_selection(self) -> QAction: ...
+    @property
+    def delete(self) -> QAction: ...
 
 
 def footnote_layout(report: ReportDetail) -> FootnoteLayout:
@@ -38,20 +55,23 @@ def footnote_layout(report: ReportDetail) -> FootnoteLayout:
 class Editing:
     """Each method sends at most one command through the window's undo controller."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.w = window
+    def __init__(self, state: WindowState, view: ReportView, undo: UndoController,
+                 say: Callable[[str, int], None]) -> None:
+        self.state, self.view, self.undo, self._status = state, view, undo, say
+        self.actions: ContextActions | None = None  # given once the menus are built
         self._layout: tuple[FootnoteLayout, list[tuple[int, int]]] | None = None
+        state.reportOpened.connect(lambda _id: self.reset())
 
     def reset(self) -> None:
         """A new report is open."""
         self._layout = None
 
     def _say(self, message: str) -> None:
-        self.w.statusBar().showMessage(message, 5000)
+        self._status(message, 5000)
 
     def cites_for(self, span: tuple[int, int]) -> tuple[str, ...]:
         """The notes a new highlight cites: markers inside it, else the next in its paragraph."""
-        report = self.w.report
+        report = self.state.report
         if report is None or not report.markers:
             return ()
         if self._layout is None:
@@ -64,13 +84,14 @@ class Editing:
     def apply_tag(self, tag_id: int) -> None:
         """Highlight the report's selection with a tag; with no selection, toggle the tag
         on the selected highlight."""
-        w = self.w
-        if w.report is None:
+        state, view = self.state, self.view
+        report = state.report
+        if report is None:
             self._say("Open a report first")
             return
-        span = w.report_view.selection_span()
+        span = view.selection_span()
         if span is None:
-            selected = w.annotations.get(w.selected) if w.selected else None
+            selected = state.annotations.get(state.selected) if state.selected else None
             if selected is None:
                 self._say("Select some text first, then press a tag key")
                 return
@@ -78,51 +99,54 @@ class Editing:
             ids = [i for i in ids if i != tag_id] if tag_id in ids else [*ids, tag_id]
             self.edit(selected.id, AnnotationFields(tag_ids=tuple(ids)), "retag highlight")
             return
-        command = AddAnnotation(w.report.id, span[0], span[1], tag_ids=[tag_id],
+        command = AddAnnotation(report.id, span[0], span[1], tag_ids=[tag_id],
                                 cites=self.cites_for(span))
-        if w.undo.push(command) is not None:
-            cursor = w.report_view.textCursor()
+        if self.undo.push(command) is not None:
+            cursor = view.textCursor()
             cursor.clearSelection()
-            w.report_view.setTextCursor(cursor)
-            w.select_annotation(command.uuid, after_paint=True)
+            view.setTextCursor(cursor)
+            state.select(command.uuid, after_paint=True)
 
     def delete_selected(self) -> None:
-        if self.w.selected is None or self.w.selected not in self.w.annotations:
+        selected = self.state.selected
+        if selected is None or selected not in self.state.annotations:
             self._say("Select a highlight to delete it")
             return
-        self.w.undo.push(DeleteAnnotations([self.w.selected]))
+        self.undo.push(DeleteAnnotations([selected]))
 
     def edit(self, uuid: str, fields: AnnotationFields, label: str) -> None:
-        self.w.undo.push(EditAnnotation(uuid, fields, label))
+        self.undo.push(EditAnnotation(uuid, fields, label))
 
     def span_to_selection(self) -> None:
         """Move the selected highlight onto the text selected in the report."""
-        span = self.w.report_view.selection_span()
-        if self.w.selected is None or span is None:
+        span = self.view.selection_span()
+        selected = self.state.selected
+        if selected is None or span is None:
             self._say("Select a highlight, then select the text it should cover")
             return
-        self.edit(self.w.selected, AnnotationFields(span=span), "adjust highlight")
+        self.edit(selected, AnnotationFields(span=span), "adjust highlight")
 
     def context_menu(self, point: QPoint) -> None:
         menu = self.build_context_menu(point)
-        menu.exec(self.w.report_view.viewport().mapToGlobal(point))
+        menu.exec(self.view.viewport().mapToGlobal(point))
         menu.deleteLater()
 
     def build_context_menu(self, point: QPoint) -> QMenu:
         """Copy and select as usual, then the tags, then what applies to a highlight."""
-        w = self.w
-        view = w.report_view
+        state, view, actions = self.state, self.view, self.actions
+        assert actions is not None, "the menus are built before the first context menu"
         cp = view.cp_at(point)
-        keys = [k for k in view.highlight_at(cp) if k in w.annotations] if cp is not None else []
+        keys = ([k for k in view.highlight_at(cp) if k in state.annotations]
+                if cp is not None else [])
         if keys and view.selection_span() is None:
-            w.select_annotation(keys[0])
+            state.select(keys[0])
         menu = view.createStandardContextMenu(point)
         menu.addSeparator()
-        tags = menu.addMenu(w.menu_actions.tag_menu.title())
-        tags.addActions(w.menu_actions.tag_actions)
-        tags.setEnabled(view.selection_span() is not None or w.selected is not None)
-        if w.selected is not None:
-            menu.addAction(w.menu_actions.edit_note)
-            menu.addAction(w.menu_actions.span_to_selection)
-            menu.addAction(w.menu_actions.delete)
+        tags = menu.addMenu(actions.tag_menu.title())
+        tags.addActions(actions.tag_actions)
+        tags.setEnabled(view.selection_span() is not None or state.selected is not None)
+        if state.selected is not None:
+            menu.addAction(actions.edit_note)
+            menu.addAction(actions.span_to_selection)
+            menu.addAction(actions.delete)
         return menu
