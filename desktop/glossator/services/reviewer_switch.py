@@ -27,7 +27,7 @@ class SwitchReviewer(Command):
         self.previous = previous
 
     def _record(self, ctx: Context, old: str | None, new: str | None) -> None:
-        ctx.record("switch_reviewer", "reviewer", new or "", {"name": old}, {"name": new})
+        ctx.record("SwitchReviewer", "reviewer", new or "", {"name": old}, {"name": new})
 
     def apply(self, ctx: Context) -> Change:
         session = ctx.session
