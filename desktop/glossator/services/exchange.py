@@ -27,6 +27,7 @@ from glossator.formats.registry import EXPORTERS
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
 from glossator.services.destinations import check_destination
+from glossator.services.export_progress import READING, ExportProgress, ask, watched, watching
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
     AnnotationFootnoteRow,
@@ -127,12 +128,14 @@ def exchange_set(
     texts: bool = False,
     label: str = DEFAULT_LABEL,
     statuses: Sequence[str] | None = None,
+    progress: ExportProgress | None = None,
 ) -> ExchangeSet:
     """The annotations of the chosen reports (all when None), with the codebook, and the
     report texts when `texts` (for formats that carry them); only those whose status is
-    one of `statuses` when given (["accepted"]: the final set)."""
+    one of `statuses` when given (["accepted"]: the final set). `progress` is told how
+    many annotations are read and may stop the reading (see export_progress)."""
     with paused_gc():
-        return _exchange_set(session, report_ids, texts, label, statuses)
+        return _exchange_set(session, report_ids, texts, label, statuses, progress)
 
 
 @contextmanager
@@ -154,8 +157,10 @@ def _exchange_set(
     texts: bool,
     label: str,
     statuses: Sequence[str] | None = None,
+    progress: ExportProgress | None = None,
 ) -> ExchangeSet:
     ids = list(report_ids) if report_ids is not None else None
+    ask(progress, READING, 0, 0)
     conn = session.connection()
     codebook = read_codebook(session)
     reports = _reports(session, ids, texts)
@@ -189,7 +194,7 @@ def _exchange_set(
         stmt = stmt.where(a.status.in_(list(statuses)))
     no_tags: tuple[str, ...] = ()
     annotations = []
-    for row in conn.execute(stmt).all():
+    for row in watched(conn.execute(stmt).all(), progress, READING):
         aid, report = row[0], reports[row[2]]
         annotations.append(
             ExchangeAnnotation(
@@ -223,9 +228,11 @@ def build_set(
     *,
     texts: bool = False,
     statuses: Sequence[str] | None = None,
+    progress: ExportProgress | None = None,
 ) -> ExchangeSet:
     with ws.db.session() as session:
-        return exchange_set(session, report_ids, texts=texts, statuses=statuses)
+        return exchange_set(session, report_ids, texts=texts, statuses=statuses,
+                            progress=progress)
 
 
 def export_annotations(
@@ -236,12 +243,14 @@ def export_annotations(
     statuses: Sequence[str] | None = None,
     *,
     overwrite: bool = False,
+    progress: ExportProgress | None = None,
 ) -> ExchangeSet:
     """Write the annotations of the chosen reports (all when None) to `dest`, only those
     with one of `statuses` when given; the set written is returned (for counts). An unknown
     format is a CommandError naming the known ones. `dest` is checked first (never a
     database, never an existing file unless `overwrite`) and written beside, then renamed
-    into place, so a failed export leaves whatever was there before."""
+    into place, so a failed export leaves whatever was there before. `progress` follows
+    the reading and the writing and may stop either (ExportCancelled; nothing written)."""
     exporter = EXPORTERS.get(format_name)
     if exporter is None:
         raise CommandError(
@@ -249,8 +258,9 @@ def export_annotations(
         )
     dest = check_destination(dest, overwrite=overwrite, folder=exporter.writes_folder(dest))
     if exporter.needs_annotations:
-        s = build_set(ws, report_ids, texts=exporter.needs_texts, statuses=statuses)
+        s = build_set(ws, report_ids, texts=exporter.needs_texts, statuses=statuses,
+                      progress=progress)
     else:
         s = ExchangeSet(codebook=ws.codebook())
-    exporter.write(s, dest)
+    exporter.write(watching(s, progress), dest)
     return s

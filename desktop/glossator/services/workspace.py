@@ -293,7 +293,9 @@ class Workspace:
                 out.append(path)
         return out
 
-    def import_file(self, path: Path) -> ImportOutcome:
+    def import_file(self, path: Path, applied: list[Command] | None = None) -> ImportOutcome:
+        """Import one file in a transaction of its own; the command that stored it is added
+        to `applied` when given (the window makes one undo step of them)."""
         name = path.name
         try:
             prepared = PreparedReport.from_file(path)
@@ -301,6 +303,8 @@ class Workspace:
             return ImportOutcome(name, "refused", reason=exc.reason)
         command = ImportReport(prepared)
         self.run(command)
+        if applied is not None and command.report_id is not None:
+            applied.append(command)
         if command.duplicate_of is not None:
             rid, title = command.duplicate_of
             return ImportOutcome(name, "duplicate", report_id=rid, title=title)
@@ -315,13 +319,17 @@ class Workspace:
         )
 
     def import_paths(
-        self, items: Sequence[str | Path], progress: Progress | None = None
+        self,
+        items: Sequence[str | Path],
+        progress: Progress | None = None,
+        applied: list[Command] | None = None,
     ) -> list[ImportOutcome]:
-        """Import files and folders, each file in its own transaction; stop when told to."""
+        """Import files and folders, each file in its own transaction; stop when told to.
+        The commands that stored reports are added to `applied` when given."""
         files = self.expand_paths(items)
         outcomes: list[ImportOutcome] = []
         for path in files:
-            outcome = self.import_file(path)
+            outcome = self.import_file(path, applied)
             outcomes.append(outcome)
             if progress is not None and not progress(len(outcomes), len(files), outcome):
                 break
