@@ -112,3 +112,6 @@ class WindowDriver:
 @pytest.fixture
 def driver(qtbot, window) -> WindowDriver:
     return WindowDriver(qtbot, window)
+
+
+from tests.ui.modal import file_dialogs  # noqa: E402, F401  (a fixture for every UI test)

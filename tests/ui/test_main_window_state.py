@@ -104,8 +104,8 @@ def test_cancelling_an_import_keeps_what_was_imported(qtbot, window, workspace, 
     before = workspace.report_count()
     original = workspace.import_file
 
-    def import_then_cancel(path):
-        outcome = original(path)
+    def import_then_cancel(path, applied=None):
+        outcome = original(path, applied)
         window.importer.cancel()
         return outcome
 

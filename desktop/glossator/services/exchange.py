@@ -7,13 +7,14 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
-from glossator.core.codebook import SpeakerDef
+from glossator.core.codebook import Codebook, SpeakerDef
 from glossator.core.exchange import (
     ExchangeAnnotation,
     ExchangeReport,
@@ -27,7 +28,7 @@ from glossator.formats.registry import EXPORTERS
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
 from glossator.services.destinations import check_destination
-from glossator.services.export_progress import READING, ExportProgress, ask, watched, watching
+from glossator.services.export_progress import READING, ExportProgress, watched, watching
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
     AnnotationFootnoteRow,
@@ -128,14 +129,12 @@ def exchange_set(
     texts: bool = False,
     label: str = DEFAULT_LABEL,
     statuses: Sequence[str] | None = None,
-    progress: ExportProgress | None = None,
 ) -> ExchangeSet:
     """The annotations of the chosen reports (all when None), with the codebook, and the
     report texts when `texts` (for formats that carry them); only those whose status is
-    one of `statuses` when given (["accepted"]: the final set). `progress` is told how
-    many annotations are read and may stop the reading (see export_progress)."""
+    one of `statuses` when given (["accepted"]: the final set)."""
     with paused_gc():
-        return _exchange_set(session, report_ids, texts, label, statuses, progress)
+        return _exchange_set(session, report_ids, texts, label, statuses).build()
 
 
 @contextmanager
@@ -157,10 +156,8 @@ def _exchange_set(
     texts: bool,
     label: str,
     statuses: Sequence[str] | None = None,
-    progress: ExportProgress | None = None,
-) -> ExchangeSet:
+) -> _SetRows:
     ids = list(report_ids) if report_ids is not None else None
-    ask(progress, READING, 0, 0)
     conn = session.connection()
     codebook = read_codebook(session)
     reports = _reports(session, ids, texts)
@@ -192,34 +189,59 @@ def _exchange_set(
         stmt = stmt.where(a.report_id.in_(ids))
     if statuses is not None:
         stmt = stmt.where(a.status.in_(list(statuses)))
-    no_tags: tuple[str, ...] = ()
-    annotations = []
-    for row in watched(conn.execute(stmt).all(), progress, READING):
-        aid, report = row[0], reports[row[2]]
-        annotations.append(
-            ExchangeAnnotation(
-                row[1],
-                report.uuid,
-                report.title,
-                report.sha256,
-                row[3],
-                row[4],
-                row[5],
-                row[6],
-                row[7],
-                tuple(tags[aid]) if aid in tags else no_tags,
-                speakers.get(row[8]) if row[8] is not None else None,
-                tuple(stances[aid]) if aid in stances else (),
-                row[9],
-                tuple(cites[aid]) if aid in cites else no_tags,
-                row[10],
-                authors.get(row[11], ""),
-                utc(row[12]),
-                utc(row[13]),
-                page_at(pages[row[2]], row[3]) if row[2] in pages else None,
+    rows = conn.execute(stmt).all()
+    return _SetRows(rows, reports, codebook, label, speakers, authors, tags, stances, cites,
+                    pages)
+
+
+@dataclass(frozen=True, slots=True)
+class _SetRows:
+    """What the reads of an annotation set found, before its values are built (which
+    needs no connection: a caller may let go of it first)."""
+
+    rows: Sequence[Any]
+    reports: dict[int, ExchangeReport]
+    codebook: Codebook
+    label: str
+    speakers: dict[int, SpeakerDef]
+    authors: dict[int, str]
+    tags: dict[int, list[str]]
+    stances: dict[int, list[ExchangeStance]]
+    cites: dict[int, list[str]]
+    pages: dict[int, Pages]
+
+    def build(self, progress: ExportProgress | None = None) -> ExchangeSet:
+        reports, tags, stances, cites = self.reports, self.tags, self.stances, self.cites
+        speakers, authors, pages = self.speakers, self.authors, self.pages
+        no_tags: tuple[str, ...] = ()
+        annotations = []
+        for row in watched(self.rows, progress, READING):
+            aid, report = row[0], reports[row[2]]
+            annotations.append(
+                ExchangeAnnotation(
+                    row[1],
+                    report.uuid,
+                    report.title,
+                    report.sha256,
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6],
+                    row[7],
+                    tuple(tags[aid]) if aid in tags else no_tags,
+                    speakers.get(row[8]) if row[8] is not None else None,
+                    tuple(stances[aid]) if aid in stances else (),
+                    row[9],
+                    tuple(cites[aid]) if aid in cites else no_tags,
+                    row[10],
+                    authors.get(row[11], ""),
+                    utc(row[12]),
+                    utc(row[13]),
+                    page_at(pages[row[2]], row[3]) if row[2] in pages else None,
+                )
             )
-        )
-    return ExchangeSet(tuple(annotations), tuple(reports.values()), codebook, label)
+        return ExchangeSet(tuple(annotations), tuple(reports.values()), self.codebook,
+                           self.label)
 
 
 def build_set(
@@ -230,9 +252,13 @@ def build_set(
     statuses: Sequence[str] | None = None,
     progress: ExportProgress | None = None,
 ) -> ExchangeSet:
-    with ws.db.session() as session:
-        return exchange_set(session, report_ids, texts=texts, statuses=statuses,
-                            progress=progress)
+    """The set, read in one snapshot; `progress` follows the building of its values,
+    which happens after the connection is given back (so the caller may handle events, and
+    read, while it is told)."""
+    with paused_gc():
+        with ws.db.session() as session:
+            found = _exchange_set(session, report_ids, texts, DEFAULT_LABEL, statuses)
+        return found.build(progress)
 
 
 def export_annotations(

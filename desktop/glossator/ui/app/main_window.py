@@ -32,6 +32,8 @@ from glossator.ui.attribution.suggestions import Suggestions
 from glossator.ui.common import dialogs
 from glossator.ui.common.after_paint import AfterPaint
 from glossator.ui.common.undo import UndoController
+from glossator.ui.exchange.actions import ExchangeActions
+from glossator.ui.exchange.controller import Exchange, is_annotation_set
 from glossator.ui.inspector.controller import InspectorFields
 from glossator.ui.library.imports import ImportRunner, choose_files, choose_folder, dropped_paths
 from glossator.ui.library.reimport import Reimport
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.state = WindowState()  # outlives the widgets, as the values it holds
         self.undo = UndoController(workspace, self)
-        self.importer = ImportRunner(workspace, self)
+        self.importer = ImportRunner(workspace, self, self.undo)
         self._zoom = 0
         self.panes = p = build_panes(self)
         self.library, self.tag_palette, self.report_view = p.library, p.tag_palette, p.report_view
@@ -105,6 +107,10 @@ class MainWindow(QMainWindow):
         workspace.subscribe(self.sync.on_change)
         self.reimport = Reimport(self.state, workspace, self.undo, say, self)
         self.menu_actions.reimport.triggered.connect(self.reimport.run)
+        self.exchange = Exchange(self.state, workspace, self.undo, say, self)
+        exchange_actions = ExchangeActions(self.menu_actions)
+        exchange_actions.export.triggered.connect(self.exchange.open_export)
+        exchange_actions.import_sets.triggered.connect(self.exchange.choose_and_import)
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self.reviewer.show()
@@ -344,10 +350,17 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """Annotation sets are merged (their report shown first), the rest imported as
+        reports."""
         items = dropped_paths(event.mimeData())
         if items:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.import_paths(items))
+            sets = [i for i in items if is_annotation_set(i)]
+            reports = [i for i in items if not is_annotation_set(i)]
+            if reports:
+                QTimer.singleShot(0, lambda: self.import_paths(reports))
+            if sets:
+                QTimer.singleShot(0, lambda: self.exchange.import_sets(sets))
 
     # -- remembering ------------------------------------------------------------------------
 

@@ -8,19 +8,16 @@ stored under a key derived from the database location.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from glossator import APP_NAME, paths
+from glossator import APP_NAME
+from glossator.ui.common.folders import settings_file
 
 ORGANIZATION = APP_NAME
 RECENT_LIMIT = 10
-
-
-def settings_file() -> Path:
-    return paths.config_dir() / "glossator.ini"
+__all__ = ["ORGANIZATION", "AppSettings", "restore_layout", "save_layout", "settings_file"]
 
 
 def _workspace_key(location: str) -> str:

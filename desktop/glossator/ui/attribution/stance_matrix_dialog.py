@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from glossator.services.stance_matrix_csv import write_matrix_csv
 from glossator.ui.attribution.matrix_picture import save_png, save_svg
 from glossator.ui.attribution.stance_matrix_model import LEGEND, StanceMatrixModel
 from glossator.ui.attribution.stance_matrix_view import StanceMatrixView
+from glossator.ui.common import folders
 
 PassageRole = Qt.ItemDataRole.UserRole + 1  # (report id, annotation uuid)
 
@@ -174,11 +174,10 @@ class StanceMatrixDialog(QDialog):
         writer(path)
 
     def _export(self, file_filter: str, suffix: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export the stance matrix",
-                                              f"stance-matrix{suffix}", file_filter)
-        if not name:
+        path, _chosen = folders.save_file(self, "Export the stance matrix",
+                                          f"stance-matrix{suffix}", file_filter)
+        if path is None:
             return
-        path = Path(name)
         if not path.suffix:
             path = path.with_suffix(suffix)
         try:

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from glossator.ui.codebook.entries_tab import EntriesTab
 from glossator.ui.codebook.scale_tab import ScaleTab
 from glossator.ui.codebook.tab import CodebookTab
 from glossator.ui.codebook.tags_tab import TagsTab
+from glossator.ui.common import folders
 from glossator.ui.common.undo import UndoController
 
 
@@ -125,16 +125,14 @@ class CodebookDialog(QDialog):
         return True
 
     def _import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a codebook", "", FILTER)
-        if name:
-            self.import_file(Path(name))
+        path = folders.open_file(self, "Import a codebook", FILTER)
+        if path is not None:
+            self.import_file(path)
 
     def _export(self) -> None:
-        name, chosen = QFileDialog.getSaveFileName(self, "Export the codebook",
-                                                   "codebook.json", FILTER)
-        if not name:
+        path, chosen = folders.save_file(self, "Export the codebook", "codebook.json", FILTER)
+        if path is None:
             return
-        path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".qdc" if "qdc" in chosen and "json" not in chosen
                                     else ".json")

@@ -127,6 +127,12 @@ class UndoController(QObject):
         self._stack(command, change)
         return change
 
+    def adopt(self, command: Command, change: Change | None = None) -> None:
+        """Put a command that has already been applied and committed on the stack as one
+        step (undo reverts it, redo applies it again): work done in several transactions of
+        its own, such as an import of many files, that the user takes back at once."""
+        self._stack(command, change)
+
     def _stack(self, command: Command, change: Change | None) -> None:
         step = WorkspaceUndoCommand(self.workspace, command, self)
         step.change, step.done_outside = change, True

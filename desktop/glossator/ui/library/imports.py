@@ -12,22 +12,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from glossator.services import Workspace
+from glossator.services.commands import Batch, Command
 from glossator.services.values import ImportOutcome
+from glossator.ui.common import folders
+from glossator.ui.common.refusals import RefusalsDialog, show_refusals
+from glossator.ui.common.undo import UndoController
 
 SHOW_AFTER_MS = 400
 REPORT_FILTER = "Reports (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 
 
 def choose_files(parent: QWidget) -> list[str]:
-    files, _ = QFileDialog.getOpenFileNames(parent, "Import reports", "", REPORT_FILTER)
-    return list(files)
+    return folders.open_files(parent, "Import reports", REPORT_FILTER)
 
 
 def choose_folder(parent: QWidget) -> list[str]:
-    folder = QFileDialog.getExistingDirectory(parent, "Import a folder of reports")
+    folder = folders.open_folder(parent, "Import a folder of reports")
     return [folder] if folder else []
 
 
@@ -65,17 +68,21 @@ def summarize(outcomes: Sequence[ImportOutcome], cancelled: bool = False) -> str
 
 
 class ImportRunner(QObject):
-    """Runs one import at a time and reports how it went."""
+    """Runs one import at a time and reports how it went. With an undo controller, the
+    reports imported go on its stack as one step (Edit ▸ Undo import of 3 reports)."""
 
     #: the outcomes of the files handled, and whether the user stopped the import
     finished = Signal(list, bool)
 
-    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget,
+                 undo: UndoController | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.parent_widget = parent
+        self.undo = undo
         self.busy = False
         self.dialog: QProgressDialog | None = None
+        self.refusals: RefusalsDialog | None = None  # the last import's refused files
 
     def run(self, items: Sequence[str | Path]) -> list[ImportOutcome]:
         """Import files and folders; returns what became of each file handled."""
@@ -94,6 +101,7 @@ class ImportRunner(QObject):
         dialog.setValue(0)
         self.dialog = dialog
         cancelled = False
+        applied: list[Command] = []
 
         def progress(done: int, total: int, last: ImportOutcome) -> bool:
             nonlocal cancelled
@@ -105,14 +113,28 @@ class ImportRunner(QObject):
             return not cancelled
 
         try:
-            outcomes = self.workspace.import_paths(files, progress=progress)
+            outcomes = self.workspace.import_paths(files, progress=progress, applied=applied)
         finally:
             dialog.close()
             dialog.deleteLater()
             self.dialog = None
             self.busy = False
+            self._adopt(applied)
+        handled = zip(files[: len(outcomes)], outcomes, strict=True)  # one outcome a file
+        refused = [(path, o.reason or "cannot be read") for path, o in handled
+                   if o.status == "refused"]
+        imported = sum(o.status == "imported" for o in outcomes)
+        self.refusals = show_refusals(self.parent_widget, refused, imported)
         self.finished.emit(outcomes, cancelled)
         return outcomes
+
+    def _adopt(self, applied: list[Command]) -> None:
+        """The reports stored, each in its own transaction, as one step on the undo stack."""
+        if self.undo is None or not applied:
+            return
+        label = ("import report" if len(applied) == 1
+                 else f"import of {len(applied)} reports")
+        self.undo.adopt(Batch(label, applied))
 
     def cancel(self) -> None:
         """Stop after the file being imported now (what was imported stays)."""

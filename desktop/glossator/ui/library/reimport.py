@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from glossator.services import Change, CommandError, Workspace
 from glossator.services.reimport import ReimportPlan, prepare_reimport, read_replacement
+from glossator.ui.common import folders
 from glossator.ui.common.undo import UndoController
 from glossator.ui.library.imports import REPORT_FILTER
 from glossator.ui.state import WindowState
@@ -24,9 +25,9 @@ HINT = "orphaned highlights are in italics in the table; adjust the span of each
 
 
 def choose_file(parent: QWidget, title: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, f"Re-import \u201c{title}\u201d from a file",
-                                          "", REPORT_FILTER)
-    return path or None
+    path = folders.open_file(parent, f"Re-import \u201c{title}\u201d from a file",
+                             REPORT_FILTER)
+    return str(path) if path else None
 
 
 def _short(quote: str, limit: int = 90) -> str:
