@@ -57,6 +57,11 @@ def test_s_focuses_the_picker_and_a_new_name_registers_a_speaker_in_one_undo_ste
     assert focused in (picker, picker.lineEdit()) or not window.isActiveWindow()
     rows = pick_by_typing(qtbot, picker, "Hadi Al-Amiri")
     assert rows[-1] == "Add \u201cHadi Al-Amiri\u201d as a new speaker"
+    assert workspace.annotation(uuid).speaker is None  # a new speaker is asked for again
+    popup = picker.names.popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.currentIndex().isValid())
+    assert popup.currentIndex().data() == rows[-1]
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # yes: a new speaker
     assert workspace.annotation(uuid).speaker == "Hadi Al-Amiri"
     assert "Hadi Al-Amiri" in {s.name for s in workspace.speakers()}
     assert picker.findText("Hadi Al-Amiri") >= 0

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         review = self.review
         self.table.add_filter(review.filters)
         self.inspector.annotationShown.connect(review.show_thread)
+        review.panel.leaveRequested.connect(self.report_view.setFocus)
         # "only mine" follows a change of reviewer (connected after the window's own slot)
         self.menu_actions.switch_reviewer.triggered.connect(review.apply_filters)
         self.reviewer_button.clicked.connect(review.apply_filters)

@@ -32,6 +32,7 @@ from glossator.services.values import (
     TagView,
     TargetView,
 )
+from glossator.ui.common.keys import FocusOrdered, chain_focus, claim_plain_keys
 from glossator.ui.common.tag_icon import tag_icon
 from glossator.ui.inspector.speaker_picker import SpeakerPicker
 from glossator.ui.inspector.stance_editor import StanceList
@@ -81,6 +82,9 @@ class Inspector(QWidget):
         self.tags.setUniformItemSizes(True)
         self.tags.setMinimumHeight(80)
         self.tags.setMaximumHeight(140)
+        self.tags.setAccessibleName("Tags")
+        self.tags.setToolTip("Space ticks or unticks the tag under the cursor")
+        claim_plain_keys(self.tags)  # Space and letters here, not the report's tag keys
         self.speaker = SpeakerPicker(self)
         self.speaker_detail = QLabel(self)
         self.speaker_detail.setObjectName("speakerDetail")
@@ -124,6 +128,7 @@ class Inspector(QWidget):
         self._note_timer.timeout.connect(self.commit_note)
         self.note.installEventFilter(self)
         self.setFocusProxy(self.tags)
+        self._focus_order()
         self.show_annotation(None)
 
     def _build_layout(self) -> None:
@@ -154,6 +159,19 @@ class Inspector(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
         layout.addWidget(self.form, 1)
+
+    def _focus_order(self) -> None:
+        """Tab from field to field down the form, then through the review section (which
+        was made before the fields and would otherwise come first)."""
+        fields: list[QWidget] = [self.tags, self.speaker, self.stances.add_button, self.cites,
+                                 self.start, self.end, self.use_selection, self.note]
+        if isinstance(self.review, FocusOrdered):
+            fields += self.review.focus_order()
+        chain_focus(fields)
+        for widget, name in ((self.cites, "Cited notes"), (self.start, "Span start"),
+                             (self.end, "Span end"), (self.note, "Note"),
+                             (self.speaker, "Speaker")):
+            widget.setAccessibleName(name)
 
     # -- showing --------------------------------------------------------------------------
 

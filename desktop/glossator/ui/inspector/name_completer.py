@@ -3,9 +3,13 @@
 Matching is the core's `NameIndex.lookup` (case, accents, the Arabic article and aliases
 aside: "Tamimi" finds "Muhammad Al-Tamimi"); the popup lists the canonical names, each with
 its details ("name — affiliation, role"), and picking one puts the canonical name in the field.
-When what is typed names nobody, the last row offers to register it as a new entry; Enter
-takes the best match when the text is part of a name or alias, else that last row (a close
-spelling is offered above it, never taken silently).
+When what is typed names nobody, the last row offers to register it as a new entry: an
+explicit, last choice. No row is highlighted while typing, so Down goes to the best match and
+Up to the last row. Enter takes the highlighted row; with none highlighted, the name typed
+when it is a name or an alias, else the best match when the text is part of a name or alias;
+else (only close spellings, or nothing) the popup opens again with its last row, the new
+entry, highlighted and the close spellings above it: a second Enter registers what was
+typed, an arrow key picks a spelling. Neither is ever taken by a single key.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
@@ -55,6 +59,7 @@ class NameCompleter(QCompleter):
         self._entries: dict[str, NameEntry] = {}
         self._index = NameIndex(())
         self._model = QStandardItemModel(self)
+        self._activated_row = False  # a row was taken by Enter: the field's Enter is done
         self.setModel(self._model)
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompletionRole(NameRole)
@@ -85,6 +90,11 @@ class NameCompleter(QCompleter):
             return found[0][2]
         return None
 
+    def best_containing(self, text: str) -> str | None:
+        """The best match when `text` is part of its name or one of its aliases."""
+        found = self.matches(text)
+        return found[0] if found and self.contains(found[0], text) else None
+
     def contains(self, name: str, text: str) -> bool:
         """True when `text` is part of the name or of an alias (no fuzzy match)."""
         wanted = name_key(text)
@@ -113,13 +123,33 @@ class NameCompleter(QCompleter):
             return
         self.setCompletionPrefix("")
         self.complete()
-        best = 0 if found and self.contains(found[0], text) else self._model.rowCount() - 1
-        popup(self).setCurrentIndex(self.completionModel().index(best, 0))
+        popup(self).setCurrentIndex(QModelIndex())  # nothing taken until chosen
+
+    def offer(self, text: str) -> None:
+        """Open the popup for `text` with its last row (the new entry) highlighted: Enter
+        again takes it. Done on the next turn of the event loop, once the Enter that asked
+        for it has been handled (the completer hides its popup on Enter)."""
+        QTimer.singleShot(0, self, lambda: self._offer(text))
+
+    def _offer(self, text: str) -> None:
+        if " ".join(self._line.text().split()) != " ".join(text.split()):
+            return  # typed on meanwhile
+        self.refresh(text)
+        rows = self._model.rowCount()
+        if rows:
+            popup(self).setCurrentIndex(self.completionModel().index(rows - 1, 0))
+
+    def take_activated(self) -> bool:
+        """True once after a row was taken with Enter (the field then sees the same Enter,
+        which must not choose a second time)."""
+        taken, self._activated_row = self._activated_row, False
+        return taken
 
     def _activated(self, index: QModelIndex) -> None:
         name = index.data(NameRole)
         if not name:
             return
+        self._activated_row = True
         self._line.setText(str(name))
         if index.data(NewRole):
             self.createRequested.emit(str(name))

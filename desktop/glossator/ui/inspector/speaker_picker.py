@@ -1,8 +1,9 @@
 """The inspector's speaker picker: type a name or an alias, pick the match, or add a new one.
 
 An editable combo box: its list shows every registered speaker, and typing opens the
-type-ahead popup (`NameCompleter`). Enter on a name nobody has, or the popup's "Add … as a new
-speaker" row, asks for a new speaker; an empty field clears the speaker.
+type-ahead popup (`NameCompleter`). The popup's last row, "Add … as a new speaker", asks for a
+new speaker; Enter picks the existing match first (see NameCompleter); an empty field clears
+the speaker.
 """
 
 from __future__ import annotations
@@ -107,18 +108,22 @@ class SpeakerPicker(QComboBox):
             self._choose(self.itemText(index))
 
     def _entered(self) -> None:
-        """Enter with the popup closed: the name typed, an alias of one, none, or a new one."""
+        """Enter with no row of the popup taken: the name typed or an alias of one, the best
+        match the text is part of, none (an empty field); else the popup again, its first
+        row highlighted (a new speaker is only ever its explicit last row)."""
+        if self.names.take_activated():
+            return
         text = " ".join(self.currentText().split())
         if not text:
             if self._current is not None and not self._quiet:
                 self.speakerChosen.emit(None)
             return
-        name = self.names.exact(text)
+        name = self.names.exact(text) or self.names.best_containing(text)
         if name is not None:
             self.setEditText(name)
             self._choose(name)
         elif text != self._current:
-            self._create(text)
+            self.names.offer(text)
 
     def _left(self) -> None:
         """Focus left the field: an emptied field clears; anything else unsent is undone."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import StanceLabelView, StanceView, TargetView
+from glossator.ui.common.keys import chain_focus, claim_plain_keys
 from glossator.ui.common.widgets import line_edit
 from glossator.ui.inspector.name_completer import NameCompleter, NameEntry
 
@@ -47,6 +49,7 @@ class StanceRow(QWidget):
         self.target.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         line_edit(self.target).setPlaceholderText("toward whom?")
+        self.target.setAccessibleName("Stance target")
         self.names = NameCompleter(line_edit(self.target), "target", self)
         self.names.set_entries([NameEntry(t.name, t.aliases, ", ".join(t.aliases))
                                 for t in targets])
@@ -60,16 +63,22 @@ class StanceRow(QWidget):
             self.label.setItemData(self.label.count() - 1, lbl.description or lbl.name,
                                    Qt.ItemDataRole.ToolTipRole)
         self.label.setCurrentIndex(-1)
+        self.label.setAccessibleName("Stance")
+        claim_plain_keys(self.label)  # its letters pick a label; Delete removes the stance
+        self.label.installEventFilter(self)
         self.intensity = QSpinBox(self)
         self.intensity.setObjectName("stanceIntensity")
         self.intensity.setRange(0, MAX_INTENSITY)
         self.intensity.setSpecialValueText("\u2013")
         self.intensity.setToolTip(f"Intensity, 1 to {MAX_INTENSITY} (\u2013: not given)")
+        self.intensity.setAccessibleName("Stance intensity")
         self.intensity.hide()
         self.remove = QToolButton(self)
         self.remove.setObjectName("removeStanceButton")
         self.remove.setText("\u2715")
-        self.remove.setToolTip("Remove this stance")
+        self.remove.setToolTip("Remove this stance (Delete in its target or label)")
+        self.remove.setAccessibleName("Remove this stance")
+        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab never lands on it by chance
         self.remove.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,6 +95,14 @@ class StanceRow(QWidget):
         self.label.currentIndexChanged.connect(self._label_changed)
         self.intensity.valueChanged.connect(self._changed)
         self.remove.clicked.connect(self.removeRequested)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.label and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            self.removeRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def show_stance(self, stance: StanceView) -> None:
         self._quiet = True
@@ -109,18 +126,25 @@ class StanceRow(QWidget):
         return (target, self.label.currentText(), value or None)
 
     def _set_target(self, name: str, new: bool) -> None:
+        """The target chosen; the focus stays in its field (Tab goes on to the label, whose
+        list Space opens: no key lands on a button of the row unasked)."""
         self.target.setEditText(name)
         self.new_target = new
-        if self.label.currentIndex() < 0:
-            self.label.setFocus()  # next: the label, chosen with the arrow keys or its letter
         self._changed()
 
     def _entered(self) -> None:
+        """Enter with no row of the popup taken: the target typed, or the best one the text
+        is part of; else the popup again (a new target is only ever its explicit last row)."""
+        if self.names.take_activated():
+            return
         text = " ".join(self.target.currentText().split())
         if not text:
             return
-        name = self.names.exact(text)
-        self._set_target(name or text, new=name is None)
+        name = self.names.exact(text) or self.names.best_containing(text)
+        if name is not None:
+            self._set_target(name, new=False)
+        else:
+            self.names.offer(text)
 
     def _show_intensity(self) -> None:
         self.intensity.setVisible(bool(self.label.currentData()))
@@ -152,7 +176,8 @@ class StanceList(QWidget):
         self._rows_box.setSpacing(3)
         self.add_button = QPushButton("Add stance", self)
         self.add_button.setObjectName("addStanceButton")
-        self.add_button.setToolTip("Add a stance toward a target (T)")
+        self.add_button.setToolTip("Add a stance toward a target (T); Delete on a stance's "
+                                   "label removes it")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -195,7 +220,17 @@ class StanceList(QWidget):
         row.removeRequested.connect(lambda r=row: self._remove(r))
         self.rows.append(row)
         self._rows_box.addWidget(row)
+        self._tab_order(row)
         return row
+
+    def _tab_order(self, row: StanceRow) -> None:
+        """Tab runs through the rows in order, then to Add stance (a row made later would
+        otherwise come last in the window's chain, after every other pane)."""
+        before = self.add_button.previousInFocusChain()
+        after = self.add_button.nextInFocusChain()
+        if before is None or after is None:  # not in a window's chain yet
+            return
+        chain_focus([before, row.target, row.label, row.intensity, self.add_button, after])
 
     def add_row(self) -> StanceRow:
         """A new empty row with the focus in its target field."""
@@ -214,8 +249,12 @@ class StanceList(QWidget):
 
     def _remove(self, row: StanceRow) -> None:
         complete = row.spec() is not None
+        focus = self.window().focusWidget()
+        had_focus = focus is not None and row.isAncestorOf(focus)
         self.rows.remove(row)
         self._drop(row)
+        if had_focus:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if complete:
             self._send()
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from glossator.services import Workspace
+from glossator.services import Change, Workspace
 from glossator.services.commands import Command
 from glossator.services.review import DecideAnnotations
 from glossator.services.review_comments import AddComment, DeleteComment, EditComment
@@ -60,8 +60,8 @@ class ReviewWorkflow:
         for status, action in a.status_actions.items():
             action.triggered.connect(lambda _c=False, s=status: self.filters.set_status(s))
 
-    def push(self, command: Command) -> None:
-        self.undo.push(command)
+    def push(self, command: Command) -> Change | None:
+        return self.undo.push(command)
 
     def _say(self, message: str) -> None:
         self._status(message, 5000)
@@ -72,11 +72,17 @@ class ReviewWorkflow:
         thread = self.ws.review_thread(annotation_id) if annotation_id else None
         self.panel.show_thread(thread, self.ws.reviewer)
 
-    def decide(self, decision: str, comment: str = "") -> None:
+    def decide(self, decision: str, comment: str | None = None) -> None:
+        """Decide on the selected highlight; without a comment given (a key, the menu), one
+        typed in the inspector's comment box goes with the decision."""
         if self.state.selected is None:
             self._say("Select a highlight first")
             return
-        self.push(DecideAnnotations([self.state.selected], decision, comment))
+        if comment is None:
+            comment = self.panel.take_pending_comment()
+        if self.push(DecideAnnotations([self.state.selected], decision, comment)) is None \
+                and comment:
+            self.panel.box.setPlainText(comment)  # refused: the comment is not lost
 
     def decide_shown(self, decision: str) -> None:
         """Decide on every highlight the table shows (one's own skipped for acceptance)."""

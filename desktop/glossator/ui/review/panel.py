@@ -7,8 +7,17 @@ each request into one undoable command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.review_values import ReviewEntry, ReviewThread
+from glossator.ui.common.keys import claim_plain_keys
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 STATUS_COLORS = {"accepted": "#1e7b34", "rejected": "#b3261e", "disputed": "#b06000"}
@@ -66,6 +76,8 @@ class ReviewPanel(QWidget):
     commentRequested = Signal(str, object)
     editRequested = Signal(str, str)
     deleteRequested = Signal(str)
+    #: Esc in the comment box: back to the report, the comment kept for the decision
+    leaveRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,10 +108,19 @@ class ReviewPanel(QWidget):
         self.thread_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.thread_tree.setMinimumHeight(90)
         self.thread_tree.setItemDelegate(_Wrapping(self.thread_tree))
+        self.thread_tree.setAccessibleName("Decisions and comments")
+        claim_plain_keys(self.thread_tree)  # Delete here is no highlight's deletion
         self.box = QPlainTextEdit(self)
         self.box.setObjectName("reviewComment")
-        self.box.setPlaceholderText("A comment, a reply, or a reason for a decision")
+        self.box.setPlaceholderText("A comment, a reply, or a reason for a decision "
+                                    "(Esc, then Shift+A / R / D: decide with it; "
+                                    "Ctrl+Enter: post it)")
+        self.box.setAccessibleName("Comment")
+        self.box.setToolTip("Typed here, a comment goes with the next decision (the buttons, "
+                            "or Esc and Shift+A / Shift+R / Shift+D); Ctrl+Enter posts it "
+                            "as a comment")
         self.box.setTabChangesFocus(True)
+        self.box.installEventFilter(self)
         self.box.setMaximumHeight(70)
         self.send = QPushButton("Comment", self)
         self.send.setObjectName("reviewSend")
@@ -138,6 +159,11 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.thread_tree, 1)
         layout.addWidget(self.box)
         layout.addLayout(comments)
+
+    def focus_order(self) -> list[QWidget]:
+        """Tab's way through the section: the decisions, the thread, the box, its buttons."""
+        return [self.accept, self.reject, self.dispute, self.thread_tree, self.box, self.send,
+                self.reply, self.edit, self.delete]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -208,8 +234,36 @@ class ReviewPanel(QWidget):
 
     # -- requests -------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the comment box, Esc goes back to the report keeping what was typed (it does
+        not clear the selection, which would drop the comment), Ctrl+Enter posts it."""
+        if watched is self.box and isinstance(event, QKeyEvent):
+            key, mods = event.key(), event.modifiers()
+            is_escape = key == Qt.Key.Key_Escape and mods == Qt.KeyboardModifier.NoModifier
+            is_post = (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                       and bool(mods & Qt.KeyboardModifier.ControlModifier))
+            if event.type() == QEvent.Type.ShortcutOverride and (is_escape or is_post):
+                event.accept()  # ours, not the window's Esc (clear selection)
+                return True
+            if event.type() == QEvent.Type.KeyPress and is_escape:
+                self.leaveRequested.emit()
+                return True
+            if event.type() == QEvent.Type.KeyPress and is_post:
+                self._send()
+                return True
+        return super().eventFilter(watched, event)
+
     def _take_text(self) -> str:
         text = self.box.toPlainText().strip()
+        return text
+
+    def take_pending_comment(self) -> str:
+        """What is typed in the box for a decision (nothing while a comment is being
+        edited); the box is emptied."""
+        if self._thread is None or self._editing:
+            return ""
+        text = self._take_text()
+        self.box.clear()
         return text
 
     def _decide(self, decision: str) -> None:
