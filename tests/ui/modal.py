@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 TRIES = 2000  # polls of the event loop (each a turn of it) before giving up
 
@@ -85,3 +86,48 @@ def menu_action(window: object, menu_name: str, text: str) -> Callable[[], None]
         if action.text().replace("&", "") == text:
             return action.trigger
     raise AssertionError(f"{menu_name} has no {text!r}: {[a.text() for a in menu.actions()]}")
+
+
+def fill_reviewer_dialog(name: str, *, initials: str | None = None,
+                         color: str | None = None, use_account: bool = False,
+                         press: str = "ok") -> list[dict[str, object]]:
+    """When the reviewer dialog is up: type `name` (or press the account's button), the
+    initials and pick a colour (by its word) if given, then press OK (or "cancel"). The
+    list gets what the dialog showed when it opened (name, account button, OK enabled)."""
+    seen: list[dict[str, object]] = []
+    tries = [0]
+
+    def poll() -> None:
+        from glossator.ui.app.reviewer_dialog import ReviewerDialog
+
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReviewerDialog):
+            tries[0] += 1
+            if tries[0] < TRIES:
+                QTimer.singleShot(5, poll)
+            return
+        seen.append({"name": dialog.name.currentText(), "account": dialog.account.text(),
+                     "account shown": not dialog.account.isHidden(),
+                     "ok": dialog.ok.isEnabled(), "title": dialog.windowTitle()})
+        line = dialog.name.lineEdit()
+        assert line is not None
+        if use_account:
+            dialog.account.click()
+        else:
+            line.selectAll()
+            QTest.keyClicks(line, name)
+        if initials is not None:
+            dialog.initials.selectAll()
+            QTest.keyClicks(dialog.initials, initials)
+        if color is not None:
+            from PySide6.QtWidgets import QToolButton
+
+            button = dialog.findChild(QToolButton, f"reviewerColor_{color}")
+            assert button is not None
+            button.click()
+        target = dialog.ok if press == "ok" else dialog.findChild(QWidget, "reviewerCancel")
+        assert target is not None
+        target.click()
+
+    QTimer.singleShot(0, poll)
+    return seen

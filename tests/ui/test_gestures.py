@@ -206,3 +206,99 @@ def test_delete_on_a_stance_label_removes_the_stance(qtbot, window, driver, work
     press(qtbot, Qt.Key.Key_Delete)
     assert workspace.annotation(uuid).stances == ()
     assert focused() is window.inspector.stances.add_button
+
+
+def test_the_toolbar_keeps_its_place_and_names_the_step_in_the_tooltip(
+        qtbot, window, driver):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    bar = window.findChild(QToolBar, "mainToolbar")
+    undo = bar.findChild(QToolButton, "undoButton")
+    redo = bar.findChild(QToolButton, "redoButton")
+    assert undo is not None and redo is not None
+    width = undo.width()
+    positions = [w.x() for w in bar.findChildren(QToolButton) if w.isVisible()]
+    driver.highlight(FIRST)
+    qtbot.keyClick(window.report_view, Qt.Key.Key_D, SHIFT)  # a decision: a long step name
+    assert window.menu_actions.undo.text() == "&Undo dispute highlight"
+    assert undo.text() == "Undo" and undo.width() == width
+    assert undo.toolTip() == "Undo dispute highlight (Ctrl+Z)"
+    assert [w.x() for w in bar.findChildren(QToolButton) if w.isVisible()] == positions
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert redo.isEnabled() and redo.toolTip().startswith("Redo dispute highlight")
+
+
+def test_the_shortcuts_sheet_reads_well_is_grouped_and_searchable(qtbot, window):
+    press(qtbot, Qt.Key.Key_F1)
+    sheet = window.shortcuts_sheet
+    assert sheet is not None and sheet.isVisible()
+    assert focused() is sheet.search
+    rows = sheet.visible_rows()
+    keys = " ".join(k for _g, _a, k in rows)
+    assert "F14" not in keys and "F16" not in keys and "F19" not in keys
+    assert ("Edit", "Undo", "Ctrl + Z or Alt + Backspace") in rows or any(
+        g == "Edit" and a == "Undo" and k.startswith("Ctrl + Z") for g, a, k in rows)
+    assert any(a == "Next report" and k == "Ctrl + Page Down" for _g, a, k in rows)
+    groups = {g for g, _a, _k in rows}
+    assert {"File", "Edit", "Annotate", "Navigate", "View", "Review", "Help"} <= groups
+    qtbot.keyClicks(sheet.search, "ctrl + z")
+    assert {a for _g, a, _k in sheet.visible_rows()} == {"Undo"}
+    sheet.search.clear()
+    qtbot.keyClicks(sheet.search, "export")
+    assert [(g, a) for g, a, _k in sheet.visible_rows()] == [("File", "Export annotations")]
+
+
+def test_the_first_run_asks_name_initials_and_colour_without_filling_in_the_login(
+        qtbot, monkeypatch):
+    from glossator.ui.app import run
+    from glossator.ui.app.settings import AppSettings
+    from glossator.ui.common import dialogs
+    from tests.ui.modal import fill_reviewer_dialog
+
+    monkeypatch.setattr(dialogs, "system_user_name", lambda: "Login Person")
+    settings = AppSettings()
+    settings.reviewer = None
+    shown = fill_reviewer_dialog("Amira Haddad", color="green")
+    name = run.choose_reviewer(None, settings, ["Bea"])
+    (first_look,) = shown
+    assert first_look["name"] == ""  # nothing filled in unasked
+    assert first_look["account shown"] and "Login Person" in str(first_look["account"])
+    assert first_look["ok"] is False  # no name, no start
+    assert first_look["title"] == "Welcome to Glossator"
+    assert name == "Amira Haddad" and settings.reviewer == "Amira Haddad"
+    assert settings.reviewer_profile("Amira Haddad") == ("AH", "#1e7b34")
+    settings.reviewer = None
+    fill_reviewer_dialog("", use_account=True)
+    assert run.choose_reviewer(None, settings, []) == "Login Person"
+    settings.reviewer = None
+    fill_reviewer_dialog("", press="cancel")
+    assert run.choose_reviewer(None, settings, []) is None  # Quit: no window, no reviewer
+
+
+def test_the_agreement_dialog_computes_on_open_fits_and_says_what_it_counts(
+        qtbot, window, driver, workspace):
+    driver.highlight(FIRST)
+    workspace.set_reviewer("Bea")
+    driver.highlight("Hamas and Hizbullah were left alone in the arena", Qt.Key.Key_2)
+    workspace.set_reviewer("Tester")
+    press(qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    dialog = window.review.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    assert dialog.outcome is not None  # computed without pressing Compute
+    assert dialog.measures.rowCount() >= 2 and dialog.measures.index(0, 1).data()
+    counted = dialog.counted.text()
+    assert "proposed, accepted and disputed" in counted and "leaves out rejected" in counted
+    dialog.choices.include_rejected.setChecked(True)
+    assert "proposed, accepted, rejected and disputed" in dialog.counted.text()
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    dialog.resize(int(1024 * 0.9), int(700 * 0.9))  # as it opens on a 1024 x 700 screen
+    QApplication.processEvents()
+    for table in (dialog.table, dialog.fields_table):  # the columns fit: no sideways scrolling
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width() + 1
+        assert header.sectionSize(0) >= 80  # the names keep room
+        shown = [header.sectionSize(c) for c in range(1, header.count())]
+        hints = [header.sectionSizeHint(c) for c in range(1, header.count())]
+        assert all(s >= h for s, h in zip(shown, hints, strict=True))  # numbers never cut

@@ -156,20 +156,16 @@ def test_context_menu_offers_the_tags_and_highlights_the_selection(qtbot, window
     assert [(a.quote, a.tag_ids) for a in saved] == [(SECOND, (workspace.tags()[2].id,))]
 
 
-def test_shortcuts_sheet_lists_the_keys(qtbot, window, monkeypatch):
-    from glossator.ui.common.dialogs import ShortcutsDialog
-
-    sheets = []
-    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: sheets.append(self) or 0)
+def test_shortcuts_sheet_lists_the_keys(qtbot, window):
     window.menu_actions.shortcuts.trigger()
-    tree = sheets[0].tree
+    tree = window.shortcuts_sheet.tree
     rows = {tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(1)
             for i in range(tree.topLevelItemCount())
             for j in range(tree.topLevelItem(i).childCount())}
     assert rows["Next annotation"] == "J"
     assert rows["Footnote ↔ marker"] == "F"
     assert rows["Claim"] == "1"
-    assert "Ctrl+Z" in rows["Undo"]
+    assert "Ctrl + Z" in rows["Undo"]
 
 
 def test_every_menu_action_has_a_key_or_a_mnemonic(window):

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from glossator.services import Workspace
 from glossator.ui.app import run as app_module
 from glossator.ui.app.main_window import MainWindow
 from glossator.ui.app.settings import AppSettings, settings_file
 from glossator.ui.library.imports import summarize
+from tests.ui.modal import fill_reviewer_dialog
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -134,19 +135,22 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, workspace, tmp
 
 
 def test_switching_reviewer(qtbot, window, workspace, seed_report_id, monkeypatch, driver):
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Second Reader", True))
+    filled = fill_reviewer_dialog("Second Reader")
     window.menu_actions.switch_reviewer.trigger()
+    assert filled[0]["name"] == "Tester"  # who reviews now, to be typed over
     assert workspace.reviewer == "Second Reader"
     assert window.settings.reviewer == "Second Reader"
-    assert window.reviewer_button.text() == "Reviewer: Second Reader"
+    assert window.reviewer_button.text() == "Reviewer: Second Reader (SR)"
     driver.highlight("Be prepared")
     assert workspace.annotations(seed_report_id)[0].author == "Second Reader"
 
 
 def test_reviewer_is_asked_only_when_unknown(monkeypatch, qapp):
+    from glossator.ui.app import reviewer_dialog
+
     asked = []
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        lambda *a, **k: (asked.append(a) or "Asked Name", True))
+    monkeypatch.setattr(reviewer_dialog, "ask_reviewer", lambda *a, **k: (
+        asked.append(a) or reviewer_dialog.ReviewerChoice("Asked Name", "AN", "#1f6feb")))
     settings = AppSettings()
     assert app_module.choose_reviewer("Given", settings, []) == "Given"
     assert settings.reviewer == "Given" and not asked

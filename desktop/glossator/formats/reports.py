@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from glossator.core.metadata import MAX_TITLE_CHARS, guess_date, guess_title
+from glossator.core.page_chrome import drop_navigation_lines
 from glossator.core.text import normalize_text
 
 from .decoding import PDF_MAGIC, ZIP_MAGICS, Decoded, check_report_size, decode_report_bytes
@@ -168,6 +169,8 @@ def read_report(data: bytes, name: str) -> ParsedReport:
             decoded = _declared_html_charset(data, decoded)
         extracted = _reader(source_format)(decoded.text)
     text = normalize_text(extracted.text)
+    if source_format in ("text", "markdown", "html"):  # what is copied from web pages
+        text = drop_navigation_lines(text)
     if not text.strip():
         raise ImportRefused(name, f"no readable text (the {source_format} file shows nothing)")
     return ParsedReport(

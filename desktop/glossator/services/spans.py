@@ -42,9 +42,9 @@ def spans_in(session: Connection, report_id: int, lo: int, hi: int) -> SpansInRa
         .scalar_subquery()
     )
     highlights = tuple(
-        HighlightValue(uuid, start, end, color or DEFAULT_COLOR, author, status)
-        for uuid, start, end, color, author, status in session.execute(
-            select(a.uuid, a.start, a.end, first_color, ReviewerRow.name, a.status)
+        HighlightValue(uuid, start, end, color or DEFAULT_COLOR, author, status, orphaned)
+        for uuid, start, end, color, author, status, orphaned in session.execute(
+            select(a.uuid, a.start, a.end, first_color, ReviewerRow.name, a.status, a.orphaned)
             .join(ReviewerRow, ReviewerRow.id == a.author_id)
             .where(a.report_id == report_id, a.start < hi, a.end > lo)
             .order_by(a.start, a.end, a.id)

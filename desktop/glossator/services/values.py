@@ -99,6 +99,7 @@ class HighlightValue:
     color: str
     author: str
     status: str
+    orphaned: bool = False  # its quote was not found after a re-import: not painted
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 from glossator.services.values import TagView
-from glossator.ui.app.undo_actions import undo_redo_actions
+from glossator.ui.app.undo_actions import step_button, undo_redo_actions
 from glossator.ui.common.menus import Keys
 from glossator.ui.common.tag_icon import tag_icon
 from glossator.ui.common.undo import UndoController
@@ -185,6 +185,9 @@ class WindowActions:
                      self.zoom_in, None, self.switch_reviewer):
             if item is None:
                 bar.addSeparator()
+            elif item in (self.undo, self.redo):  # fixed words: the toolbar keeps its place
+                word = "Undo" if item is self.undo else "Redo"
+                bar.addWidget(step_button(item, word, bar))
             else:
                 bar.addAction(item)
         self.window.addToolBar(bar)

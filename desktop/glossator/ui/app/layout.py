@@ -23,6 +23,7 @@ from glossator.ui.app.storage_banner import StorageBanner
 from glossator.ui.attribution.suggestion_panel import SuggestionPanel
 from glossator.ui.codebook.tag_palette import TagPalette
 from glossator.ui.inspector.inspector import Inspector
+from glossator.ui.library.orphans import OrphansPanel
 from glossator.ui.library.panel import LibraryPanel
 from glossator.ui.notes.footnote_panel import FootnotePanel
 from glossator.ui.reader.report_view import ReportView
@@ -69,6 +70,7 @@ class Panes:
     inspector_area: QScrollArea | None
     storage_banner: StorageBanner
     splitters: dict[str, QSplitter]
+    orphans: OrphansPanel
 
 
 def build_panes(w: QMainWindow) -> Panes:
@@ -89,6 +91,9 @@ def build_panes(w: QMainWindow) -> Panes:
     lower_tabs.setDocumentMode(True)
     lower_tabs.addTab(table, "Annotations")
     lower_tabs.addTab(suggestion_panel, "Suggestions")
+    orphans = OrphansPanel(w)
+    lower_tabs.addTab(orphans, "Orphans")
+    lower_tabs.setTabVisible(lower_tabs.indexOf(orphans), False)  # shown while there are
     lower_tabs.setMinimumSize(140, 90)
     footnotes = FootnotePanel(w)
     footnotes.setObjectName("footnotePanel")
@@ -124,4 +129,4 @@ def build_panes(w: QMainWindow) -> Panes:
     w.setCentralWidget(central)
     return Panes(library, palette, report_view, table, suggestion_panel, lower_tabs, footnotes,
                  review_panel, inspector, main.findChild(QScrollArea, "inspectorScroll"),
-                 storage_banner, splitters)
+                 storage_banner, splitters, orphans)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
@@ -21,9 +21,10 @@ from glossator.services.values import AnnotationView, ImportOutcome, ReportDetai
 from glossator.ui.annotations.table_model import AnnotationIdRole
 from glossator.ui.app.actions import KeyFallback, WindowActions
 from glossator.ui.app.imports import WindowImports
-from glossator.ui.app.layout import SPLITTER_SIZES, build_panes
+from glossator.ui.app.layout import build_panes
 from glossator.ui.app.reviewer import ReviewerSwitch
 from glossator.ui.app.settings import AppSettings
+from glossator.ui.app.side_panes import SidePanes
 from glossator.ui.app.sync import ViewSync
 from glossator.ui.app.window_memory import restore_window, save_window
 from glossator.ui.attribution.actions import AttributionActions
@@ -36,6 +37,7 @@ from glossator.ui.exchange.actions import ExchangeActions
 from glossator.ui.exchange.controller import Exchange, is_annotation_set
 from glossator.ui.inspector.controller import InspectorFields
 from glossator.ui.library.imports import ImportRunner, choose_files, choose_folder, dropped_paths
+from glossator.ui.library.orphans import Orphans
 from glossator.ui.library.reimport import Reimport
 from glossator.ui.reader.editing import Editing
 from glossator.ui.reader.navigation import Navigation, is_citation_key
@@ -45,6 +47,9 @@ from glossator.ui.state import WindowState
 
 if TYPE_CHECKING:  # the codebook editor is imported when first opened: a faster start
     from glossator.ui.codebook.dialog import CodebookDialog
+
+
+MINIMUM_SIZE = QSize(900, 600)  # everything usable down to here; laid out for 1024 x 700
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +86,8 @@ class MainWindow(QMainWindow):
         self.menu_actions = WindowActions(self, self.undo)
         self.menu_actions.build_menus()
         self.menu_actions.build_toolbar()
+        self.side_panes = SidePanes(self.splitters["main"], self.menu_actions)
+        self.setMinimumSize(MINIMUM_SIZE)
         self.editing.actions = self.menu_actions
         self.imports = WindowImports(self.state, self.importer, self.settings,
                                      self.menu_actions, self.sync.refresh_library, say)
@@ -101,8 +108,11 @@ class MainWindow(QMainWindow):
             self.state, workspace, self.undo, ReviewActions(self.menu_actions),
             p.review_panel, self._table_ids, self.fields.reveal, self.show_passage, say, self)
         self._connect_review()
+        self.orphans = Orphans(self.state, p.orphans, p.lower_tabs)
         self.sync.followers += [self.fields.on_change, self.sync.reload_annotations,
-                                self.attribution.on_change, self.suggestions.on_change]
+                                self.attribution.on_change, self.suggestions.on_change,
+                                self.orphans.on_change]
+        self._filter_changed()  # orphans are never painted, filter or not
         self.setAcceptDrops(True)
         workspace.subscribe(self.sync.on_change)
         self.reimport = Reimport(self.state, workspace, self.undo, say, self)
@@ -235,11 +245,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        main = self.splitters["main"]
-        sizes, total = main.sizes(), sum(main.sizes())
-        if total and sizes[1] < 0.4 * total:  # a smaller screen than last time: report first
-            defaults = SPLITTER_SIZES["main"]
-            main.setSizes([round(x * total / sum(defaults)) for x in defaults])
+        self.side_panes.fit()  # a smaller screen than last time: the report first
         if self.sync.pending_top is not None:
             QTimer.singleShot(0, self.apply_scroll)
 
@@ -258,16 +264,16 @@ class MainWindow(QMainWindow):
             self.fields.show_selected()
 
     def _filter_changed(self) -> None:
-        """The table and the report show the same annotations."""
+        """The table and the report show the same annotations; an orphan (its quote was
+        not found after a re-import) is listed, never painted over the text now there."""
         shown = self.state.shown
         self.table.set_shown(shown)
-        if shown is None:
-            self.report_view.set_highlight_filter(None)
-            return
 
         def key_shown(key: str) -> bool:  # runs while painting: reads nothing
             found = self.sync.loaded(key)
-            return found is None or shown(found)
+            if found is None:
+                return True
+            return not found.orphaned and (shown is None or shown(found))
 
         self.report_view.set_highlight_filter(key_shown)
 
@@ -337,8 +343,16 @@ class MainWindow(QMainWindow):
     def switch_reviewer(self) -> None:
         self.reviewer.switch()
 
-    def show_shortcuts(self) -> None:
-        dialogs.ShortcutsDialog(self.menu_actions.shortcut_groups(), self).exec()
+    def show_shortcuts(self) -> dialogs.ShortcutsDialog:
+        """F1: the sheet of every key (window-modal, not blocking: it is read while typing
+        into its search box)."""
+        sheet = dialogs.ShortcutsDialog(self.menu_actions.shortcut_groups(), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_sheet = sheet
+        sheet.open()
+        return sheet
+
+    shortcuts_sheet: dialogs.ShortcutsDialog | None = None
 
     # -- import -----------------------------------------------------------------------------
 

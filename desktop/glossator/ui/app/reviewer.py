@@ -1,5 +1,6 @@
-"""Who is reviewing: the status bar's button, the question asked on a switch, and the name
-remembered for the next run. The switch itself is a workspace command (in the history)."""
+"""Who is reviewing: the status bar's button (name, initials, colour), the dialog asked on a
+switch, and the name remembered for the next run. The switch itself is a workspace command
+(in the history)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from glossator.services import Workspace
+from glossator.ui.app.reviewer_dialog import ask_reviewer, swatch
 from glossator.ui.app.settings import AppSettings
-from glossator.ui.common import dialogs
 
 
 class ReviewerSwitch:
@@ -21,15 +22,25 @@ class ReviewerSwitch:
         self._say, self.parent = say, parent
 
     def show(self) -> None:
-        self.button.setText(f"Reviewer: {self.ws.reviewer or 'nobody'}")
+        name = self.ws.reviewer
+        initials, color = self.settings.reviewer_profile(name) if name else ("", "")
+        self.button.setText(f"Reviewer: {name or 'nobody'}"
+                            + (f" ({initials})" if initials else ""))
+        if color:
+            self.button.setIcon(swatch(color, 12))
+        self.button.setAccessibleName(f"Reviewer: {name or 'nobody'}; switch reviewer")
 
     def switch(self) -> None:
         ws = self.ws
-        name = dialogs.ask_reviewer(self.parent, ws.reviewer or dialogs.system_user_name(),
-                                    ws.reviewers())
-        if name is None:
+        current = ws.reviewer or ""
+        initials, color = self.settings.reviewer_profile(current) if current else ("", "")
+        choice = ask_reviewer(self.parent, ws.reviewers(), current=current,
+                              initials=initials, color=color)
+        if choice is None:
             return
-        ws.set_reviewer(name)
+        ws.set_reviewer(choice.name)
         self.settings.reviewer = ws.reviewer
+        if ws.reviewer:
+            self.settings.set_reviewer_profile(ws.reviewer, choice.initials, choice.color)
         self.show()
         self._say(f"Reviewing as {ws.reviewer}", 6000)

@@ -42,8 +42,11 @@ def application() -> QApplication:
     return app
 
 
-def choose_reviewer(given: str | None, settings: AppSettings, known: list[str]) -> str:
-    """--reviewer, else the remembered name, else asked (prefilled with the system user)."""
+def choose_reviewer(given: str | None, settings: AppSettings, known: list[str]) -> str | None:
+    """--reviewer, else the remembered name, else asked in the first-run dialog (name,
+    initials, colour; the account's name only offered, never filled in); None when the
+    reviewer chose to quit there."""
+    from glossator.ui.app.reviewer_dialog import ask_reviewer
     from glossator.ui.common import dialogs
 
     if given and given.strip():
@@ -52,11 +55,13 @@ def choose_reviewer(given: str | None, settings: AppSettings, known: list[str]) 
         return given.strip()
     if settings.reviewer:
         return settings.reviewer
-    suggestion = dialogs.system_user_name()
-    name = dialogs.ask_reviewer(None, suggestion, known, first_start=True)
-    name = name or suggestion or "reviewer"
-    settings.reviewer = name
-    return name
+    choice = ask_reviewer(None, known, account_name=dialogs.system_user_name(),
+                          first_start=True)
+    if choice is None:
+        return None
+    settings.reviewer = choice.name
+    settings.set_reviewer_profile(choice.name, choice.initials, choice.color)
+    return choice.name
 
 
 def first_start(workspace: Workspace) -> None:
@@ -78,7 +83,10 @@ def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool 
         QMessageBox.critical(None, APP_NAME, f"The workspace cannot be opened:\n\n{exc}")
         return 2
     try:
-        workspace.set_reviewer(choose_reviewer(reviewer, settings, workspace.reviewers()))
+        name = choose_reviewer(reviewer, settings, workspace.reviewers())
+        if name is None:  # Quit in the first-run dialog
+            return 0
+        workspace.set_reviewer(name)
         first_start(workspace)
         from glossator.ui.app.main_window import MainWindow
 

@@ -20,6 +20,10 @@ RECENT_LIMIT = 10
 __all__ = ["ORGANIZATION", "AppSettings", "restore_layout", "save_layout", "settings_file"]
 
 
+def _profile_key(name: str) -> str:
+    return "reviewer-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+
+
 def _workspace_key(location: str) -> str:
     return "workspace-" + hashlib.sha1(location.encode("utf-8")).hexdigest()[:16]
 
@@ -43,6 +47,18 @@ class AppSettings:
     @reviewer.setter
     def reviewer(self, name: str | None) -> None:
         self.q.setValue("reviewer/name", name or "")
+
+    def reviewer_profile(self, name: str) -> tuple[str, str]:
+        """The initials and colour chosen for a reviewer on this computer ("" when none)."""
+        key = _profile_key(name)
+        return (str(self.q.value(f"{key}/initials", "") or ""),
+                str(self.q.value(f"{key}/color", "") or ""))
+
+    def set_reviewer_profile(self, name: str, initials: str, color: str) -> None:
+        key = _profile_key(name)
+        self.q.setValue(f"{key}/name", name)
+        self.q.setValue(f"{key}/initials", initials)
+        self.q.setValue(f"{key}/color", color)
 
     # -- window layout ----------------------------------------------------------------------
 

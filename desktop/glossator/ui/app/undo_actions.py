@@ -4,8 +4,9 @@ back while edits wait for the storage. The texts name the step, as Qt's own acti
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolButton, QWidget
 from shiboken6 import isValid
 
 from glossator.ui.common.undo import UndoController
@@ -38,3 +39,29 @@ def undo_redo_actions(window: QWidget, undo: UndoController) -> tuple[QAction, Q
     undo.pendingChanged.connect(lambda _count, _why: refresh())
     refresh()
     return undo_action, redo_action
+
+
+def step_button(action: QAction, text: str, parent: QWidget) -> QToolButton:
+    """A toolbar button for Undo or Redo that keeps its place: always the same word (so the
+    toolbar never reflows as the step changes), the step it would take in its tooltip."""
+    button = QToolButton(parent)
+    button.setObjectName(f"{text.lower()}Button")
+    button.setText(text)
+    button.setIcon(action.icon())
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAutoRaise(True)
+    button.clicked.connect(action.trigger)
+
+    def follow() -> None:
+        if not (isValid(button) and isValid(action)):
+            return
+        step = action.text().replace("&", "")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setEnabled(action.isEnabled())
+        button.setToolTip(f"{step} ({keys})" if keys else step)
+        button.setAccessibleName(step)
+
+    action.changed.connect(follow)
+    follow()
+    button.setFixedWidth(button.sizeHint().width())
+    return button

@@ -14,9 +14,19 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1480, 920)
 
 
+def default_size(w: MainWindow) -> tuple[int, int]:
+    """1480 x 920, or what the screen has room for (a 1024 x 700 screen gets a window that
+    fits it)."""
+    screen = w.screen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return (min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
+
+
 def restore_window(w: MainWindow) -> None:
     s = w.settings
-    restore_layout(s, w, w.splitters, DEFAULT_SIZE, SPLITTER_SIZES)
+    restore_layout(s, w, w.splitters, default_size(w), SPLITTER_SIZES)
     if s.zoom:
         w.zoom(s.zoom)
     location = w.ws.db.display_name

@@ -8,12 +8,13 @@ import os
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator import APP_NAME, __version__
+from glossator.ui.common.key_names import readable_keys
 
 
 def system_user_name() -> str:
@@ -60,14 +62,21 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
 
 
 class ShortcutsDialog(QDialog):
-    """Every action of the window with its key, grouped by menu."""
+    """Every action of the window with its keys, grouped by menu, searchable by either."""
 
     def __init__(self, groups: Sequence[tuple[str, Sequence[QAction]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("shortcutsSearch")
+        self.search.setPlaceholderText("Search actions and keys, e.g. undo or ctrl + z")
+        self.search.setAccessibleName("Search the shortcuts")
+        self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget(self)
+        self.tree.setObjectName("shortcutsList")
+        self.tree.setAccessibleName("Keyboard shortcuts")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Action", "Keys"])
         self.tree.setRootIsDecorated(False)
@@ -80,12 +89,14 @@ class ShortcutsDialog(QDialog):
             group.setFirstColumnSpanned(True)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for action in actions:
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for k in action.shortcuts() if not k.isEmpty())
+                keys = readable_keys(action.shortcuts())
                 if not keys:
                     continue
                 name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-                QTreeWidgetItem(group, [name.rstrip("."), keys])
+                QTreeWidgetItem(group, [name.strip().rstrip(".\u2026"), keys])
+            if group.childCount() == 0:
+                index = self.tree.indexOfTopLevelItem(group)
+                self.tree.takeTopLevelItem(index)
         self.tree.expandAll()
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -93,9 +104,50 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(460, 560)
+        self.search.textChanged.connect(self.filter)
+        self.resize(520, 600)
+
+    def filter(self, text: str) -> None:
+        """Show the actions whose name holds what is typed, or one of whose keys begins
+        with it ("ctrl + z" finds Undo, not Redo; "ctrl" every Ctrl key); a group shows
+        when one of its actions does."""
+        query = _normal(text)
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group is None:
+                continue
+            shown = 0
+            for j in range(group.childCount()):
+                row = group.child(j)
+                if row is None:
+                    continue
+                keys = [_normal(k) for k in row.text(1).split(" or ")]
+                hit = (not query or query in _normal(row.text(0))
+                       or any(k == query or k.startswith(query + " ") for k in keys))
+                row.setHidden(not hit)
+                shown += hit
+            group.setHidden(shown == 0)
+
+    def visible_rows(self) -> list[tuple[str, str, str]]:
+        """(group, action, keys) of every row shown."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group is None or group.isHidden():
+                continue
+            for j in range(group.childCount()):
+                row = group.child(j)
+                if row is not None and not row.isHidden():
+                    out.append((group.text(0), row.text(0), row.text(1)))
+        return out
+
+
+def _normal(text: str) -> str:
+    """Case and spacing aside, "+" as its own word: "Ctrl+Z" and "ctrl + z" are the same."""
+    return " ".join(text.casefold().replace("+", " + ").split())
 
 
 def confirm_losing_pending(parent: QWidget | None, count: int, reason: str) -> bool:

@@ -341,7 +341,7 @@ class ReportView(PointerTextEdit):
     def selected_rects(self) -> list[QRectF]:
         """Viewport rectangles of the selected annotation's visible lines (its outline)."""
         h = self._by_key.get(self._selected) if self._selected is not None else None
-        if h is None:
-            return []
+        if h is None or (self._shown is not None and not self._shown(h.key)):
+            return []  # not painted (filtered out, orphaned): not outlined either
         to_qt = self._offsets.to_qt
         return range_rects(self, to_qt(self._clamp(h.start)), to_qt(self._clamp(h.end)))

@@ -7,6 +7,7 @@ stance by taking A's value, B's, or another."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from glossator.core.agreement import AgreementResult, FieldDisagreement
 from glossator.core.agreement_units import NO_SPEAKER, NO_STANCE, SPEAKER
+from glossator.core.exchange import STATUSES
 from glossator.services import Command, CommandError, Workspace
 from glossator.services.review_settle import settle_agreed, settle_disagreement
 from glossator.services.review_settle_fields import settle_field
@@ -47,6 +49,29 @@ UNIT_NOTE = ("Tags: units are code points, coded or not by each reviewer. Fields
              "See the README's methods section.")
 CHOICES = (("a", "Keep/take &A's"), ("b", "Keep/take &B's"), ("both", "Keep b&oth"),
            ("none", "Keep &neither"), ("edit", "&Edit value\u2026"))
+
+
+def counted_text(rejected: bool, orphaned: bool) -> str:
+    """Which annotations the measures count, by status, in words."""
+    statuses = [s for s in STATUSES if s != "rejected" or rejected]
+    listed = ", ".join(statuses[:-1]) + f" and {statuses[-1]}"
+    left = [] if rejected else ["rejected ones (tick Count rejected)"]
+    if not orphaned:
+        left.append("orphaned ones (tick Count orphaned)")
+    out = f"Counts the {listed} annotations of the ticked reviewers"
+    return out + (f"; leaves out {' and '.join(left)}." if left else ", orphaned ones too.")
+
+
+def fit_columns(view: QTableView) -> None:
+    """The first column (tag or field names) takes the room the numbers leave; the numbers
+    are as wide as they need, so the table fits the dialog without scrolling sideways
+    while it can."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(40)
+    for column in range(view.model().columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 class AgreementDialog(QDialog):
@@ -86,7 +111,6 @@ class AgreementDialog(QDialog):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.keep_buttons: dict[str, QPushButton] = {}
         settle_row = QHBoxLayout()
-        settle_row.addWidget(QLabel("Settle the selected one:", self))
         for choice, text in CHOICES:
             button = QPushButton(text, self)
             button.setObjectName(f"settle_{choice}")
@@ -107,14 +131,24 @@ class AgreementDialog(QDialog):
         column.addWidget(QLabel("Tag passages, speakers and stances the reviewers differ on "
                                 "(double-click to see one in the report)", queue))
         column.addWidget(self.list, 1)
+        column.addWidget(QLabel("Settle the selected one:", queue))
         column.addLayout(settle_row)
         self.tabs.addTab(queue, "&Disagreements")
+        self.counted = QLabel(self)
+        self.counted.setObjectName("agreementCounted")
+        self.counted.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self._choosers())
         layout.addLayout(self._options())
+        layout.addWidget(self.counted)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
-        self.resize(1000, 720)
+        self._fit_screen()
+        for table in (self.table, self.fields_table):
+            fit_columns(table)
+        for box in (self.choices.include_rejected, self.choices.include_orphaned):
+            box.toggled.connect(self._show_counted)
+        self._show_counted()
         self.compute_button.clicked.connect(self.compute)
         self.agreed_button.clicked.connect(self.settle_agreed)
         self.list.doubleClicked.connect(self._activated)
@@ -123,6 +157,20 @@ class AgreementDialog(QDialog):
         self.confusion.passageActivated.connect(self.passageActivated)
         self.undo.stack.indexChanged.connect(self._stack_moved)
         self._enable_buttons()
+
+    def _fit_screen(self) -> None:
+        """1000 x 720, or nine tenths of a smaller screen (it must fit at 1024 x 700)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1000, 720
+        if room is not None:
+            width = min(width, int(room.width() * 0.9))
+            height = min(height, int(room.height() * 0.9))
+        self.resize(width, height)
+
+    def _show_counted(self) -> None:
+        self.counted.setText(counted_text(self.choices.include_rejected.isChecked(),
+                                          self.choices.include_orphaned.isChecked()))
 
     def _view(self, name: str, model: object) -> QTableView:
         view = QTableView(self)
@@ -237,7 +285,7 @@ class AgreementDialog(QDialog):
             self.measures.set_rows([*part.tags, part.overall])
             self.field_measures.set_fields(list(part.fields))
         for view in (self.table, self.fields_table):
-            view.resizeColumnsToContents()
+            fit_columns(view)
 
     def _fill_disagreements(self) -> None:
         rows, quotes, settled = queue_rows(self.ws, self.outcome)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -63,15 +64,22 @@ class AgreementOptionsRow(QWidget):
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(DEFAULT_SEED)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        for box, name in ((self.jaccard, "Jaccard threshold of span pairing"),
+                          (self.resamples, "Bootstrap resamples"), (self.seed, "Bootstrap seed")):
+            box.setAccessibleName(name)
+        column = QVBoxLayout(self)  # two lines: the dialog fits a 1024 x 700 screen
+        column.setContentsMargins(0, 0, 0, 0)
+        ticks, numbers = QHBoxLayout(), QHBoxLayout()
         for widget in (self.include_rejected, self.include_orphaned, self.coded_only):
-            row.addWidget(widget)
+            ticks.addWidget(widget)
+        ticks.addStretch(1)
         for label, box in (("Jaccard \u2265", self.jaccard), ("Bootstrap", self.resamples),
                            ("seed", self.seed)):
-            row.addWidget(QLabel(label, self))
-            row.addWidget(box)
-        row.addStretch(1)
+            numbers.addWidget(QLabel(label, self))
+            numbers.addWidget(box)
+        numbers.addStretch(1)
+        column.addLayout(ticks)
+        column.addLayout(numbers)
 
     def options(self) -> AgreementOptions:
         return AgreementOptions(min_jaccard=self.jaccard.value(),

@@ -126,4 +126,5 @@ class ReviewWorkflow:
         self.dialog.reload(report.id if report is not None else None)
         self.dialog.show()
         self.dialog.raise_()
+        self.dialog.compute()  # the measures at once, for the ticked reviewers and reports
         return self.dialog

@@ -1,0 +1,100 @@
+"""The side panes: the library (with the tags) on the left, the footnotes and inspector on
+the right, each collapsible (View ▸ Library pane, F9; Notes and inspector pane, Shift+F9; or
+by dragging its splitter handle to the edge), and the report keeping most of the width on
+any screen from 1024 x 700 up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSplitter
+
+from glossator.ui.common.menus import MenuHost
+
+#: the share of the window's width the side panes get by default, and at least (pixels)
+LEFT_SHARE, RIGHT_SHARE = 0.19, 0.24
+LEFT_MIN, RIGHT_MIN, REPORT_MIN = 170, 230, 420
+REPORT_SHARE = 0.5  # below this share of the width, the panes are laid out again
+
+
+def widths(total: int) -> list[int]:
+    """Left, report, right for a window `total` pixels wide: the report gets the rest."""
+    left = max(LEFT_MIN, round(total * LEFT_SHARE))
+    right = max(RIGHT_MIN, round(total * RIGHT_SHARE))
+    return [left, max(REPORT_MIN, total - left - right), right]
+
+
+class SidePanes:
+    """The two toggles and the width rule over the main splitter (left, report, right)."""
+
+    def __init__(self, main: QSplitter, host: MenuHost) -> None:
+        self.main = main
+        main.setChildrenCollapsible(True)
+        main.setCollapsible(1, False)  # the report never
+        self._kept = [0, 0, 0]  # a collapsed pane's width, to open it again at that width
+        self.left = host.make("&Library pane", "F9", "Show or hide the library and the tags")
+        self.right = host.make("Notes and &inspector pane", "Shift+F9",
+                               "Show or hide the footnotes and the inspector")
+        for index, action in ((0, self.left), (2, self.right)):
+            action.setCheckable(True)
+            action.toggled.connect(lambda on, i=index: self.show_pane(i, on))
+        main.splitterMoved.connect(lambda _pos, _index: self._follow())
+        self._add_to_menu(host)
+        self._follow()
+
+    def _add_to_menu(self, host: MenuHost) -> None:
+        """At the top of the View menu (and of its group in the shortcuts sheet)."""
+        menu = next((m for m in host.window.menuBar().findChildren(QMenu)
+                     if m.objectName() == "viewMenu"), None)
+        if menu is not None:
+            first = menu.actions()[0] if menu.actions() else None
+            if first is not None:
+                menu.insertActions(first, self.actions)
+                menu.insertSeparator(first)
+            else:
+                menu.addActions(self.actions)
+        group = next((items for title, items in host.menus if title == "&View"), None)
+        if group is not None:
+            group[:0] = self.actions
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.left, self.right]
+
+    def shown(self, index: int) -> bool:
+        return self.main.sizes()[index] > 0
+
+    def show_pane(self, index: int, on: bool) -> None:
+        sizes = self.main.sizes()
+        if on == (sizes[index] > 0):
+            return
+        total = sum(sizes)
+        if on:
+            width = self._kept[index] or widths(total)[index]
+            sizes[index] = width
+            sizes[1] = max(REPORT_MIN, sizes[1] - width)
+        else:
+            self._kept[index] = sizes[index]
+            sizes[1] += sizes[index]
+            sizes[index] = 0
+        self.main.setSizes(sizes)
+        self._follow()
+
+    def fit(self) -> None:
+        """A window narrower than the layout remembered (another screen): the report gets
+        most of the width again, the open side panes their share."""
+        sizes, total = self.main.sizes(), sum(self.main.sizes())
+        if not total or sizes[1] >= REPORT_SHARE * total:
+            return
+        wanted = widths(total)
+        left = wanted[0] if sizes[0] > 0 else 0
+        right = wanted[2] if sizes[2] > 0 else 0
+        self.main.setSizes([left, total - left - right, right])
+        self._follow()
+
+    def _follow(self) -> None:
+        """The toggles say what is shown (a handle dragged to the edge collapses a pane)."""
+        for index, action in ((0, self.left), (2, self.right)):
+            action.blockSignals(True)
+            action.setChecked(self.shown(index))
+            action.blockSignals(False)
