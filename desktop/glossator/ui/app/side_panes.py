@@ -7,7 +7,7 @@ any screen from 1024 x 700 up.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSplitter
+from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
 from glossator.ui.common.menus import MenuHost
 
@@ -37,7 +37,7 @@ class SidePanes:
                                "Show or hide the footnotes and the inspector")
         for index, action in ((0, self.left), (2, self.right)):
             action.setCheckable(True)
-            action.toggled.connect(lambda on, i=index: self.show_pane(i, on))
+            action.triggered.connect(lambda _on=False, i=index: self.toggle(i))
         main.splitterMoved.connect(lambda _pos, _index: self._follow())
         self._add_to_menu(host)
         self._follow()
@@ -61,23 +61,33 @@ class SidePanes:
     def actions(self) -> list[QAction]:
         return [self.left, self.right]
 
+    def pane(self, index: int) -> QWidget:
+        widget = self.main.widget(index)
+        assert widget is not None  # the main splitter has its three panes
+        return widget
+
     def shown(self, index: int) -> bool:
-        return self.main.sizes()[index] > 0
+        return not self.pane(index).isHidden()
+
+    def toggle(self, index: int) -> None:
+        self.show_pane(index, not self.shown(index))
 
     def show_pane(self, index: int, on: bool) -> None:
-        sizes = self.main.sizes()
-        if on == (sizes[index] > 0):
+        """Fold a side pane away (hidden: the keyboard cannot wander into it) or back at
+        the width it had."""
+        pane = self.pane(index)
+        if on == self.shown(index):
             return
-        total = sum(sizes)
+        sizes = self.main.sizes()
         if on:
-            width = self._kept[index] or widths(total)[index]
+            width = self._kept[index] or widths(sum(sizes))[index]
+            pane.show()
             sizes[index] = width
             sizes[1] = max(REPORT_MIN, sizes[1] - width)
+            self.main.setSizes(sizes)
         else:
             self._kept[index] = sizes[index]
-            sizes[1] += sizes[index]
-            sizes[index] = 0
-        self.main.setSizes(sizes)
+            pane.hide()
         self._follow()
 
     def fit(self) -> None:
@@ -85,6 +95,7 @@ class SidePanes:
         most of the width again, the open side panes their share."""
         sizes, total = self.main.sizes(), sum(self.main.sizes())
         if not total or sizes[1] >= REPORT_SHARE * total:
+            self._follow()
             return
         wanted = widths(total)
         left = wanted[0] if sizes[0] > 0 else 0
@@ -93,8 +104,13 @@ class SidePanes:
         self._follow()
 
     def _follow(self) -> None:
-        """The toggles say what is shown (a handle dragged to the edge collapses a pane)."""
+        """The toggles say what is shown; a pane dragged to the edge (or remembered so) is
+        folded away like one toggled off."""
+        sizes = self.main.sizes()
         for index, action in ((0, self.left), (2, self.right)):
+            pane = self.pane(index)
+            if sum(sizes) and sizes[index] == 0 and not pane.isHidden():
+                pane.hide()
             action.blockSignals(True)
             action.setChecked(self.shown(index))
             action.blockSignals(False)
