@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 from glossator.services.values import TagView
 from glossator.ui.app.undo_actions import step_button, undo_redo_actions
 from glossator.ui.common.menus import Keys
+from glossator.ui.common.tag_colors import shown_color
 from glossator.ui.common.tag_icon import tag_icon
 from glossator.ui.common.undo import UndoController
 
@@ -127,7 +128,7 @@ class WindowActions:
         self.tag_actions = []
         for tag in tags:
             indent = "    " if tag.parent_id is not None else ""
-            action = QAction(tag_icon(tag.color), indent + tag.name.replace("&", "&&"),
+            action = QAction(tag_icon(shown_color(tag.color)), indent + tag.name.replace("&", "&&"),
                              self.window)
             if tag.shortcut:
                 action.setShortcut(QKeySequence(tag.shortcut))

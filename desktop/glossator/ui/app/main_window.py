@@ -19,9 +19,11 @@ from glossator import paths
 from glossator.services import Workspace
 from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
 from glossator.ui.annotations.table_model import AnnotationIdRole
+from glossator.ui.app.accessible_names import name_controls
 from glossator.ui.app.actions import KeyFallback, WindowActions
 from glossator.ui.app.imports import WindowImports
 from glossator.ui.app.layout import build_panes
+from glossator.ui.app.look import Look
 from glossator.ui.app.reviewer import ReviewerSwitch
 from glossator.ui.app.settings import AppSettings
 from glossator.ui.app.side_panes import SidePanes
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.footnotes, self.inspector, self.inspector_area = (
             p.footnotes, p.inspector, p.inspector_area)
         self.storage_banner, self.splitters = p.storage_banner, p.splitters
+        name_controls(p)
         say = self.statusBar().showMessage
         self.sync = ViewSync(self.state, workspace, self.undo, p, say, self.setWindowTitle,
                              self.isVisible, self)
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.menu_actions.build_toolbar()
         self.side_panes = SidePanes(self.splitters["main"], self.menu_actions)
         self.setMinimumSize(MINIMUM_SIZE)
+        self.look = Look(self.menu_actions, self.settings, lambda: self.state.tags,
+                         lambda: self.state.set_tags(self.state.tags), self.report_view.restyle)
         self.editing.actions = self.menu_actions
         self.imports = WindowImports(self.state, self.importer, self.settings,
                                      self.menu_actions, self.sync.refresh_library, say)
@@ -321,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _tags_changed(self) -> None:
         tags = self.state.tags
+        self.look.follow_tags(tags)
         self.tag_palette.set_tags(tags)
         self.inspector.set_tags(tags)
         self.table.set_tags(tags)

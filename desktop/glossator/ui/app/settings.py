@@ -86,6 +86,23 @@ class AppSettings:
     def zoom(self, steps: int) -> None:
         self.q.setValue("view/zoom", int(steps))
 
+    @property
+    def high_contrast_tags(self) -> bool:
+        return str(self.q.value("view/high_contrast_tags", "false")).lower() == "true"
+
+    @high_contrast_tags.setter
+    def high_contrast_tags(self, on: bool) -> None:
+        self.q.setValue("view/high_contrast_tags", "true" if on else "false")
+
+    @property
+    def interface_scale(self) -> int:
+        """The interface's size in percent of the system's (100: as the system sets it)."""
+        return self._int("view/interface_scale", 100)
+
+    @interface_scale.setter
+    def interface_scale(self, percent: int) -> None:
+        self.q.setValue("view/interface_scale", int(percent))
+
     def _int(self, key: str, default: int) -> int:
         value = self.q.value(key, default)
         try:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import TagView
+from glossator.ui.common.tag_colors import shown_color
 from glossator.ui.common.tag_icon import tag_icon
 
 TagIdRole = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +64,7 @@ class TagPalette(QWidget):
             parent = items.get(tag.parent_id) if tag.parent_id is not None else None
             item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
             item.setText(0, tag.name)
-            item.setIcon(0, tag_icon(tag.color))
+            item.setIcon(0, tag_icon(shown_color(tag.color)))
             item.setText(1, tag.shortcut or "")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
             item.setData(0, TagIdRole, tag.id)

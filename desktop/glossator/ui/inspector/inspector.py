@@ -33,6 +33,7 @@ from glossator.services.values import (
     TargetView,
 )
 from glossator.ui.common.keys import FocusOrdered, chain_focus, claim_plain_keys
+from glossator.ui.common.tag_colors import shown_color
 from glossator.ui.common.tag_icon import tag_icon
 from glossator.ui.inspector.speaker_picker import SpeakerPicker
 from glossator.ui.inspector.stance_editor import StanceList
@@ -179,7 +180,7 @@ class Inspector(QWidget):
         self._updating = True
         self.tags.clear()
         for tag in tags:
-            item = QListWidgetItem(tag_icon(tag.color), tag.path, self.tags)
+            item = QListWidgetItem(tag_icon(shown_color(tag.color)), tag.path, self.tags)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(TagIdRole, tag.id)

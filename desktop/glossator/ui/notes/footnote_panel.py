@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glossator.ui.common.scheme import ink
+
 __all__ = ["FootnoteListModel", "FootnotePanel", "NoteItem"]
 
-_WARNING_COLOR = "#b3261e"
-_UNCITED_COLOR = "#8a5300"
 _CONTEXT = 40
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -110,8 +110,8 @@ class FootnoteListModel(QAbstractListModel):
             return self._tooltip(note)
         if role == Qt.ItemDataRole.ForegroundRole:
             if note.missing:
-                return QColor(_WARNING_COLOR)
-            return QColor(_UNCITED_COLOR) if note.uncited else None
+                return QColor(ink("warning"))
+            return QColor(ink("uncited")) if note.uncited else None
         if role == Qt.ItemDataRole.DecorationRole:
             return self._warning() if note.missing or note.uncited else None
         if role == Qt.ItemDataRole.FontRole and note.missing:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextBlock,
@@ -39,7 +39,7 @@ from glossator.ui.reader.highlighting import HighlightSpan, MarkerSpan, SpanInde
 from glossator.ui.reader.layer import DashedLayer
 from glossator.ui.reader.mouse import PointerTextEdit
 from glossator.ui.reader.offsets import OffsetMap
-from glossator.ui.reader.view_formats import OUTLINE_COLOR, FormatBuilder
+from glossator.ui.reader.view_formats import FormatBuilder
 
 __all__ = ["HighlightSpan", "MarkerSpan", "ReportView"]
 
@@ -107,6 +107,7 @@ class ReportView(PointerTextEdit):
         self._by_key: dict[str, HighlightSpan] = {}
         self._markers: SpanIndex[MarkerSpan] = SpanIndex()
         self._formats = FormatBuilder()
+        self._formats.dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self._generation = 0
         self._selected: str | None = None
         self._shown: Callable[[str], bool] | None = None  # which highlight keys are painted
@@ -310,6 +311,18 @@ class ReportView(PointerTextEdit):
             if not self._is_current(block):
                 self._format_block(block)
 
+    def restyle(self) -> None:
+        """Build every paragraph's formats again (the palette or the tag colours changed)."""
+        self._formats.dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        self._formats.clear()
+        self._generation += 1
+        self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark, as the system says
+            self.restyle()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The reader keeps their place: the character at the top stays at the top when a
         new width rewraps the lines (the scroll bar counts lines, which a rewrap shifts)."""
@@ -325,7 +338,7 @@ class ReportView(PointerTextEdit):
         if rects:
             painter = QPainter(self.viewport())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(OUTLINE_COLOR), 2))
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
             for r in rects:
                 painter.drawRoundedRect(r.adjusted(-1, 0, 1, 0), 2, 2)
             painter.end()

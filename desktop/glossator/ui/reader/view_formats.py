@@ -3,7 +3,9 @@
 - one highlight: its tag colour as background;
 - overlapping highlights: the blend of their colours, darker with each extra layer;
 - a footnote marker: blue and underlined, like a link;
-- a marker whose note is missing: red text with an orange wavy underline.
+- a marker whose note is missing: red text with an orange wavy underline;
+- text on a highlight is dark, on any palette (tag colours are light fills); markers on a
+  dark page take lighter colours.
 Formats are cached per style, so a paragraph costs one FormatRange per segment.
 """
 
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QColor, QTextCharFormat, QTextLayout
 
 from glossator.ui.common.colors import blend, darken
+from glossator.ui.common.tag_colors import shown_color
 from glossator.ui.reader.highlighting import Segment
 from glossator.ui.reader.offsets import OffsetMap
 
@@ -35,11 +38,18 @@ OUTLINE_COLOR = "#202124"
 _OVERLAP_DARKEN = (0.0, 0.0, 0.14, 0.24, 0.32)
 
 
+HIGHLIGHT_TEXT = "#202124"  # tag colours are light fills: their text is dark, whatever the palette
+DARK_MARKER_COLOR = "#8ab4f8"  # on a dark page, the marker and warning colours are lighter
+DARK_MISSING_MARKER_COLOR = "#ff8a80"
+
+
 def fill_color(colors: Sequence[str]) -> str:
-    """Background for a run covered by these highlight colours (at least one)."""
-    if len(colors) == 1:
-        return colors[0]
-    return darken(blend(colors), _OVERLAP_DARKEN[min(len(colors), len(_OVERLAP_DARKEN) - 1)])
+    """Background for a run covered by these highlight colours (at least one), as drawn
+    (the high-contrast set when it is chosen)."""
+    drawn = [shown_color(c) for c in colors]
+    if len(drawn) == 1:
+        return drawn[0]
+    return darken(blend(drawn), _OVERLAP_DARKEN[min(len(drawn), len(_OVERLAP_DARKEN) - 1)])
 
 
 class FormatBuilder:
@@ -47,6 +57,7 @@ class FormatBuilder:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[tuple[str, ...], int], QTextCharFormat] = {}
+        self.dark = False  # the page is dark (the palette's base): lighter marker colours
 
     def char_format(self, colors: tuple[str, ...], marker: int) -> QTextCharFormat:
         key = (colors, marker)
@@ -56,17 +67,20 @@ class FormatBuilder:
             self._cache[key] = fmt
         return fmt
 
-    @staticmethod
-    def _make(colors: tuple[str, ...], marker: int) -> QTextCharFormat:
+    def _make(self, colors: tuple[str, ...], marker: int) -> QTextCharFormat:
         fmt = QTextCharFormat()
         if colors:
             fmt.setBackground(QColor(fill_color(colors)))
+            fmt.setForeground(QColor(HIGHLIGHT_TEXT))
+        on_page = self.dark and not colors  # a marker on the page, not on a fill
+        marker_color = DARK_MARKER_COLOR if on_page else MARKER_COLOR
+        missing_color = DARK_MISSING_MARKER_COLOR if on_page else MISSING_MARKER_COLOR
         if marker == 1:
-            fmt.setForeground(QColor(MARKER_COLOR))
+            fmt.setForeground(QColor(marker_color))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(MARKER_COLOR))
+            fmt.setUnderlineColor(QColor(marker_color))
         elif marker == 2:
-            fmt.setForeground(QColor(MISSING_MARKER_COLOR))
+            fmt.setForeground(QColor(missing_color))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(MISSING_UNDERLINE_COLOR))
         return fmt

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from glossator.core.agreement_fields import ConfusionMatrix, FieldAgreement, Measures
+from glossator.ui.common.scheme import DARK_TEXT
 from glossator.ui.review.agreement_models import Index, _Table, interval, number
 
 COUNTING = (("with_unpaired", "unpaired = (no annotation)"), ("paired_only", "unpaired left out"))
@@ -99,6 +100,8 @@ class ConfusionModel(_Table):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and count:
             return QBrush(AGREE if a == b else DISAGREE)
+        if role == Qt.ItemDataRole.ForegroundRole and count:
+            return QBrush(QColor(DARK_TEXT))  # on the light fill, in a dark palette too
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"A: {a}, B: {b}: {count} passage(s)"
         return None

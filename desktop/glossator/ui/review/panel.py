@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from glossator.services.review_values import ReviewEntry, ReviewThread
 from glossator.ui.common.keys import claim_plain_keys
+from glossator.ui.common.scheme import ink
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
-STATUS_COLORS = {"accepted": "#1e7b34", "rejected": "#b3261e", "disputed": "#b06000"}
 
 
 def entry_text(e: ReviewEntry) -> str:
@@ -184,7 +184,7 @@ class ReviewPanel(QWidget):
             self.status.setText("")
             self._update_buttons()
             return
-        color = STATUS_COLORS.get(thread.status, "#555555")
+        color = ink(thread.status, self.palette())
         self.status.setText(f"<b style='color:{color}'>{thread.status}</b>")
         self.status.setToolTip(f"by {thread.author}")
         items: dict[str, QTreeWidgetItem] = {}
