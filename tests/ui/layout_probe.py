@@ -40,12 +40,22 @@ def measure() -> dict[str, Any]:
     ws = Workspace.open(Path(tempfile.mkdtemp()) / "probe.sqlite3", reviewer="Probe")
     ws.set_reviewer("Probe")
     ws.ensure_seeded(ROOT / "seeds")
+    from glossator.services.annotations import AddAnnotation
+
+    report_id = ws.find_report("Following").id
+    shown = AddAnnotation(report_id, 100, 160, tag_ids=[ws.tags()[0].id],
+                          speaker="Muhammad Al-Tamimi", stances=[("Iran", "against", None)])
+    ws.run(shown)
     settings = AppSettings()
     settings.reviewer = "Probe"
     window = MainWindow(ws, settings)
     window.show()
     room = window.screen().availableGeometry()
     window.setGeometry(room)  # the whole screen, as a maximised window
+    for _ in range(5):
+        app.processEvents()
+    window.open_report(report_id)
+    window.select_annotation(shown.uuid)  # the inspector's fields and review section shown
     for _ in range(5):
         app.processEvents()
     main = window.splitters["main"].sizes()
@@ -67,6 +77,9 @@ def measure() -> dict[str, Any]:
         "toolbar_overflow": bool(extension is not None and extension.isVisible()),
         "toolbar_hidden": hidden_tools,
         "inspector_width": window.inspector.width(),
+        "inspector_scrolls_sideways": (window.inspector.minimumSizeHint().width()
+                                       > window.inspector_area.viewport().width()
+                                       if window.inspector_area is not None else False),
     }
     export = window.exchange.open_export()
     app.processEvents()

@@ -39,6 +39,7 @@ def test_the_layout_works_on_this_screen(tmp_path, width, height, scale):
     assert found["screen"] == logical and found["window"] == logical
     assert found["report_width"] >= 0.5 * found["window"][0], found
     assert found["inspector_width"] >= 220, found  # the inspector's fields stay usable
+    assert not found["inspector_scrolls_sideways"], found  # nothing of it cut off
     assert found["filters_clipped"] == [], found
     assert not found["toolbar_overflow"] and found["toolbar_hidden"] == [], found
     assert all(d["fits"] for d in found["dialogs"].values()), found

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 from glossator.ui.common.menus import MenuHost
 
 #: the share of the window's width the side panes get by default, and at least (pixels)
-LEFT_SHARE, RIGHT_SHARE = 0.19, 0.24
+LEFT_SHARE, RIGHT_SHARE = 0.17, 0.27
 LEFT_MIN, RIGHT_MIN, REPORT_MIN = 170, 230, 420
 REPORT_SHARE = 0.5  # below this share of the width, the panes are laid out again
 

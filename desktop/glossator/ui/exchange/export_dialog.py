@@ -93,12 +93,15 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.scope_box, 1)
+        self.report_filter.hide()
+        self.report_list.hide()
         layout.addWidget(self.status_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self._connect()
-        self.resize(560, 560)
+        self.setMinimumWidth(520)
         self.refresh()
+        self.adjustSize()
 
     def _connect(self) -> None:
         self.format.currentIndexChanged.connect(self.refresh)
@@ -116,7 +119,7 @@ class ExportDialog(QDialog):
         self.this_report = QRadioButton(
             f"&this report: \u201c{_short(title)}\u201d" if title else "&this report (none open)",
             box)
-        self.chosen_reports = QRadioButton("reports &chosen below", box)
+        self.chosen_reports = QRadioButton("reports I &choose\u2026", box)
         self.whole_library = QRadioButton(f"the &whole library ({len(reports)} reports)", box)
         self.scope_group = QButtonGroup(box)
         for button, key in ((self.this_report, THIS), (self.chosen_reports, CHOSEN),
@@ -133,6 +136,8 @@ class ExportDialog(QDialog):
         self.report_list = QListWidget(box)
         self.report_list.setObjectName("exportReports")
         self.report_list.setAccessibleName("Reports to export")
+        self.report_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for r in reports:
             item = QListWidgetItem(r.title, self.report_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -220,8 +225,10 @@ class ExportDialog(QDialog):
         self.scope_box.setEnabled(not codebook_only)
         self.status_box.setEnabled(not codebook_only)
         chosen = self.chosen_reports.isChecked()
-        self.report_filter.setEnabled(chosen)
-        self.report_list.setEnabled(chosen)
+        if self.report_list.isHidden() == chosen:  # the list only while reports are chosen
+            self.report_filter.setVisible(chosen)
+            self.report_list.setVisible(chosen)
+            self.adjustSize()
         final = self.final_only.isChecked()
         for check in self.status_checks.values():
             check.setEnabled(not final)

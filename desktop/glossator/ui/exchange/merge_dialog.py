@@ -48,8 +48,8 @@ def counts(p: ImportPreview) -> list[tuple[str, str, str]]:
 
 def _quoted(quotes: Mapping[str, str], uuid: str) -> str:
     quote = " ".join(quotes.get(uuid, "").split())
-    if len(quote) > 70:
-        quote = quote[:69] + "\u2026"
+    if len(quote) > 60:
+        quote = quote[:59] + "\u2026"
     return f"\u201c{quote}\u201d ({uuid[:8]})" if quote else uuid
 
 
@@ -59,8 +59,8 @@ def details(p: ImportPreview, quotes: Mapping[str, str]) -> list[tuple[str, list
     m, cb = p.merge, p.codebook
     groups: list[tuple[str, list[str]]] = []
     if m.conflicts:
-        groups.append((f"Conflicts ({len(m.conflicts):,})", [
-            f"{_quoted(quotes, c.uuid)} in {c.report_title}: differs in {', '.join(c.fields)}"
+        groups.append((f"Conflicts ({len(m.conflicts):,}): yours are kept", [
+            f"{_quoted(quotes, c.uuid)} differs in {', '.join(c.fields)}"
             for c in m.conflicts]))
     if m.skipped:
         groups.append((f"Refused: the report is not in this workspace ({m.skipped:,})", [
@@ -101,10 +101,12 @@ class MergeDialog(QDialog):
             title = QLabel(f"<b>{name}</b>", self)
             value = QLabel(number, self)
             value.setObjectName(f"merge{name}")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
             value.setAccessibleName(f"{name}: {number}")
             about = QLabel(meaning, self)
             about.setWordWrap(True)
+            about.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(title, row, 0)
             grid.addWidget(value, row, 1)
             grid.addWidget(about, row, 2)
@@ -119,6 +121,7 @@ class MergeDialog(QDialog):
             top = QTreeWidgetItem(self.tree, [group])
             for line in lines:
                 QTreeWidgetItem(top, [line]).setToolTip(0, line)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.expandAll()
         self.tree.setVisible(self.tree.topLevelItemCount() > 0)
         self.buttons = QDialogButtonBox(self)
@@ -137,7 +140,10 @@ class MergeDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
-        self.resize(600, 420 if self.tree.isVisible() else 260)
+        self.setMinimumWidth(640)
+        self.adjustSize()
+        if self.tree.isVisible():
+            self.resize(self.width(), max(self.height(), 420))
 
     def count(self, name: str) -> int:
         return int(self.count_labels[name].text().replace(",", ""))

@@ -139,9 +139,10 @@ class Inspector(QWidget):
         span.addWidget(self.start, 1)
         span.addWidget(QLabel("to", self))
         span.addWidget(self.end, 1)
-        span.addWidget(self.use_selection)
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
+        # A narrow pane (a 1024 px screen) puts a field under its label, never cut off.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.quote)
         form.addRow(self.meta)
         form.addRow("&Tags", self.tags)
@@ -152,6 +153,11 @@ class Inspector(QWidget):
         span_label = QLabel("S&pan", self)  # a layout is no buddy: the label needs one
         span_label.setBuddy(self.start)
         form.addRow(span_label, span)
+        use = QHBoxLayout()  # under the span: the pane stays narrow enough for 1024 px
+        use.setContentsMargins(0, 0, 0, 0)
+        use.addWidget(self.use_selection)
+        use.addStretch(1)
+        form.addRow("", use)
         form.addRow("Cited as", self.page)  # "p. 12": the page of the original PDF
         self.form_layout = form
         form.addRow("&Note", self.note)

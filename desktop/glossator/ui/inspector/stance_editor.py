@@ -45,7 +45,7 @@ class StanceRow(QWidget):
         self.target.setEditable(True)
         self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.target.setCompleter(None)  # type: ignore[arg-type]  # Qt's own completer off
-        self.target.setMinimumContentsLength(8)
+        self.target.setMinimumContentsLength(6)
         self.target.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         line_edit(self.target).setPlaceholderText("toward whom?")

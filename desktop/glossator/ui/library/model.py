@@ -47,7 +47,8 @@ def warning_icon() -> QIcon:
 
 
 def _tooltip(s: ReportSummary) -> str:
-    lines = [s.title, f"{s.source_name} ({s.source_format})",
+    dated = f"{s.title} ({s.date.isoformat()})" if s.date else s.title
+    lines = [dated, f"{s.source_name} ({s.source_format})",
              f"{s.marker_count} footnote markers, {s.note_count} notes"]
     if s.missing_notes:
         lines.append("Missing notes: " + ", ".join(s.missing_notes))

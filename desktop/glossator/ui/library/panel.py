@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -102,6 +103,14 @@ class LibraryPanel(QWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
                        self.proxy.layoutChanged):
             signal.connect(self.update_count)
+
+    NARROW = 250  # below this width the list shows titles and counts, not dates
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow pane (a 1024 px screen) keeps the titles readable: the date column goes
+        (the date stays in each row's tooltip and the sort order)."""
+        super().resizeEvent(event)
+        self.view.setColumnHidden(DATE, event.size().width() < self.NARROW)
 
     def set_searcher(self, searcher: Searcher | None) -> None:
         """Search the full text with `searcher(query, limit)`; None: titles only, at once."""

@@ -142,19 +142,28 @@ class ReviewPanel(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
+        """The status on a line of its own, the buttons sized to their words: the section
+        fits a side pane of 230 pixels (a 1024 px screen)."""
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(QLabel("Review", self))
+        heading.addWidget(self.status, 1)
         decisions = QHBoxLayout()
         decisions.setContentsMargins(0, 0, 0, 0)
-        decisions.addWidget(QLabel("Review", self))
-        decisions.addWidget(self.status, 1)
         for b in (self.accept, self.reject, self.dispute):
             decisions.addWidget(b)
+        decisions.addStretch(1)
         comments = QHBoxLayout()
         comments.setContentsMargins(0, 0, 0, 0)
         comments.addStretch(1)
         for b in (self.send, self.reply, self.edit, self.delete):
             comments.addWidget(b)
+        for b in (self.accept, self.reject, self.dispute, self.send, self.reply, self.edit,
+                  self.delete):
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading)
         layout.addLayout(decisions)
         layout.addWidget(self.thread_tree, 1)
         layout.addWidget(self.box)
