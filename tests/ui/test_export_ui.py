@@ -18,7 +18,6 @@ from glossator.services import Workspace
 from glossator.services.annotations import AddAnnotation
 from glossator.services.commands import Batch
 from glossator.services.review import DecideAnnotations
-from glossator.ui.exchange.export_run import SHOW_AT
 from tests.formats.test_qdpx import NS, schema
 from tests.formats.test_w3c_suite import SUITE, failures, musts
 from tests.ui.modal import answer, menu_action
@@ -203,6 +202,8 @@ def many_annotations(workspace: Workspace, report_id: int, n: int) -> None:
 
 def test_stop_during_a_large_export_leaves_nothing(qtbot, window, workspace, seed_report_id,
                                                     file_dialogs, tmp_path):
+    from glossator.ui.exchange.export_run import SHOW_AT
+
     many_annotations(workspace, seed_report_id, SHOW_AT + 1000)
     out = tmp_path / "out"
     out.mkdir()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.ui.common.colors import contrast_with_black
-from glossator.ui.common.tag_colors import HIGH_CONTRAST
 from glossator.ui.reader.offsets import OffsetMap
 from tests.ui.modal import menu_action
 
@@ -104,6 +103,8 @@ def test_a_dark_palette_keeps_highlights_markers_and_statuses_readable(
 
 def test_high_contrast_tag_colours_are_chosen_from_the_view_menu_and_remembered(
         qtbot, window, driver, workspace, app_settings):
+    from glossator.ui.common.tag_colors import HIGH_CONTRAST
+
     driver.highlight(FIRST)  # with tag 1
     tag = workspace.tags()[0]
     view = window.report_view
