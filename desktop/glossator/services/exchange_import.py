@@ -17,7 +17,9 @@ from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from glossator.core.exchange import ExchangeAnnotation, ExchangeSet, used_codebook
+from glossator.core.permissions import Action
 from glossator.services.codebook import merge_codebook
+from glossator.services.command_errors import CommandError
 from glossator.services.commands import Change, Context, StateCommand
 from glossator.services.exchange import exchange_set
 from glossator.services.exchange_rows import NewRows, check_codebook, prepare_rows
@@ -127,6 +129,8 @@ def _existing(session: Session, uuids: list[str]) -> dict[str, ExchangeAnnotatio
 class ImportAnnotations(StateCommand):
     """Merge an annotation set into the workspace; `report` says what happened."""
 
+    requires = Action.MERGE_SET
+
     def __init__(self, s: ExchangeSet, source: str = "annotation set") -> None:
         super().__init__()
         self.set, self.source = s, source
@@ -159,13 +163,31 @@ class ImportAnnotations(StateCommand):
         assert self._scope is not None
         return tuple(p for p in self._scope if table_of(p[0]).name not in BULK_TABLES)
 
+    def fresh(self, table_name: str, row: dict[str, Any]) -> bool:
+        if table_name == "annotations":
+            return int(row["id"]) > self._last_annotation
+        return table_name in BULK_TABLES and int(row["annotation_id"]) > self._last_annotation
+
+    def _new_keys(self) -> list[tuple[str, str]]:
+        assert self._after is not None
+        return [("annotations", str(r["uuid"])) for r in self._after.rows("annotations")]
+
     def apply(self, ctx: Context) -> Change:
         if self._after is None:
             return super().apply(ctx)
         # Redo: reviewers and codebook as after the import, then the new rows in one insert
         # per table (row-by-row reconciling of 100,000 annotations would take minutes).
-        reconcile(ctx.session, self._small_scope(), self._after)
+        small = self._small_scope()
+        self._check_left(ctx, small)
+        ctx.guard.check(self, self._new_keys())  # still gone
+        annotations = table_of(AnnotationRow)
+        if ctx.core.scalar(select(func.count()).where(annotations.c.id > self._last_annotation)):
+            raise CommandError("Annotations have been added since the import was undone; "
+                               "it cannot be redone (import the file again)")
+        reconcile(ctx.session, small, self._after)
         restore(ctx.session, Snapshot(tuple((n, self._after.rows(n)) for n in BULK_TABLES)))
+        self._touch_changed(ctx, small)
+        ctx.guard.created(self, self._new_keys())
         ctx.record(type(self).__name__, "state", self.label, None, {"redo": True})
         assert self._change is not None
         return self._change
@@ -174,9 +196,14 @@ class ImportAnnotations(StateCommand):
         # Undo: the new annotations go in one delete (their links cascade), then reviewers and
         # codebook return to what they were.
         assert self._before is not None
+        small = self._small_scope()
+        self._check_left(ctx, small)
+        ctx.guard.check(self, self._new_keys())  # nobody has changed them since
         annotations = table_of(AnnotationRow)
         ctx.session.execute(delete(annotations).where(annotations.c.id > self._last_annotation))
-        reconcile(ctx.session, self._small_scope(), self._before)
+        reconcile(ctx.session, small, self._before)
+        self._touch_changed(ctx, small)
+        ctx.guard.touch(self, self._new_keys())
         ctx.record(type(self).__name__, "state", self.label, {"undo": True}, None)
         return self.undo_change()
 
