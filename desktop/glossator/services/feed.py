@@ -21,6 +21,7 @@ and then call `changes_since` on its own thread.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,8 @@ from sqlalchemy import Connection, Engine
 from glossator.core.exchange import utc
 from glossator.services.commands import Change
 from glossator.store import change_log
+
+log = logging.getLogger(__name__)
 
 _SETS = ("reports", "reports_removed", "annotations", "annotations_removed", "texts")
 
@@ -73,7 +76,7 @@ class ChangeToken:
     last_id: int
     data_version: int | None = None  # SQLite: PRAGMA data_version when the token was made
     connection: int = 0  # SQLite: which connection that value is from
-    local_commits: int = 0  # SQLite: commits by this process when the token was made
+    local_commits: int = 0  # commits by this process when the token was made
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,15 +137,15 @@ class ChangeFeed:
         self._postgres = engine.dialect.name == "postgresql"
         self._listener: change_log.Listener | None = None
         self._quiet_since: int | None = None  # PostgreSQL: last id known with none pending
+        change_log.count_local_commits(engine)
         if self._postgres:
             self._listen()
-        else:
-            change_log.count_local_commits(engine)
 
     def _listen(self) -> None:
         try:
             self._listener = change_log.Listener(self._engine)
-        except Exception:  # the feed still works, by reading the change log
+        except Exception as exc:  # the feed still works, by reading the change log
+            log.warning("Cannot listen for changes (%s); reading the change log instead", exc)
             self._listener = None
 
     def token(self) -> ChangeToken:
@@ -152,22 +155,29 @@ class ChangeFeed:
     def _token(self, conn: Connection, last: int) -> ChangeToken:
         if self._postgres:
             self._quiet_since = last if self._listener is not None else None
-            return ChangeToken(last)
+            return ChangeToken(last, local_commits=change_log.local_commits(self._engine))
         version, serial = change_log.data_version(conn)
         return ChangeToken(last, version, serial, change_log.local_commits(self._engine))
 
-    def _nothing_new(self, token: ChangeToken, conn: Connection | None) -> bool:
-        if self._postgres:
-            listener = self._listener
-            if listener is None or not listener.alive:
-                return False
-            pending = listener.pending()
-            if pending is None:
-                return False
-            if pending:
-                return False
-            return self._quiet_since == token.last_id
-        assert conn is not None
+    def _quiet(self, token: ChangeToken) -> bool:
+        """PostgreSQL: nothing was notified since `token` (a listener that broke, or none,
+        is started again first; the read that follows then covers the gap)."""
+        listener = self._listener
+        pending = listener.pending() if listener is not None else None
+        if pending is None:
+            if listener is not None:
+                listener.close()
+            self._listen()
+            self._quiet_since = None
+            return False
+        return (
+            not pending
+            and self._quiet_since == token.last_id
+            and token.local_commits == change_log.local_commits(self._engine)
+        )
+
+    def _unchanged(self, token: ChangeToken, conn: Connection) -> bool:
+        """SQLite: no other connection committed, and no other Workspace of this process."""
         version, serial = change_log.data_version(conn)
         return (
             token.data_version == version
@@ -176,15 +186,10 @@ class ChangeFeed:
         )
 
     def since(self, token: ChangeToken) -> Changes:
-        if self._postgres and (self._listener is None or not self._listener.alive):
-            if self._listener is not None:
-                self._listener.close()
-            self._listen()
-            self._quiet_since = None
+        if self._postgres and self._quiet(token):
+            return Changes(token)
         with self._read() as conn:
-            if self._postgres and self._nothing_new(token, None):
-                return Changes(token)
-            if not self._postgres and self._nothing_new(token, conn):
+            if not self._postgres and self._unchanged(token, conn):
                 return Changes(token)
             entries: list[RemoteChange] = []
             last = token.last_id

@@ -105,9 +105,9 @@ class Listener:
 
     def __init__(self, engine: Engine) -> None:
         proxied = engine.raw_connection()
-        proxied.detach()  # ours alone, closed by us
         driver = proxied.driver_connection
         assert driver is not None
+        proxied.detach()  # ours alone, closed by us
         self._driver: Any = driver
         self._driver.autocommit = True
         self._driver.execute(f"LISTEN {CHANNEL}")
