@@ -104,7 +104,7 @@ def test_a_curator_settles_and_exports_the_final_set(capsys, team, tmp_path) -> 
                         "--reviewer", "cy")
     assert code == 0, err
     dest = tmp_path / "final.jsonl"
-    code, out, err = act(capsys, db, "cy", "export", "jsonl", str(dest), "--final")
+    code, _out, err = act(capsys, db, "cy", "export", "jsonl", str(dest), "--final")
     assert code == 0, err
     assert exported(dest) == [ana]
 

@@ -7,6 +7,7 @@ check that nobody changed it in between.
     glossator project show [--json]
     glossator server init URL [--manager NAME] [--team-role NAME] [--password-stdin]
     glossator server add-user URL NAME --role ROLE [--password-stdin]
+    glossator server password URL [--password-stdin]
     glossator annotation edit ANNOTATION [--note TEXT] [--tag NAME]... [--if-version N]
     glossator annotation delete ANNOTATION [--if-version N]
 """
@@ -22,7 +23,7 @@ from glossator.services import Workspace
 from glossator.services.annotations import AnnotationFields, DeleteAnnotations, EditAnnotation
 from glossator.services.commands import Command
 from glossator.services.team import SetBlindCoding, SetRole
-from glossator.services.team_setup import add_user, init_server
+from glossator.services.team_setup import add_user, init_server, remember_password
 
 
 def _role(text: str) -> Role | None:
@@ -99,6 +100,16 @@ def cmd_server_add_user(_ws: Workspace | None, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_server_password(_ws: Workspace | None, args: argparse.Namespace) -> int:
+    password = _password(args)
+    if password is None:
+        import getpass
+
+        password = getpass.getpass(f"Password for {args.url}: ")
+    print(f"password kept in the keyring as {remember_password(args.url, password)}")
+    return 0
+
+
 def _based(command: Command, ws: Workspace, uuid: str, version: int | None) -> Command:
     if version is not None:
         command.expecting("annotation", uuid, version)
@@ -169,6 +180,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--password-stdin", action="store_true",
                    help="set the user's password from one line of standard input")
     p.set_defaults(func=cmd_server_add_user, own_workspace=True)
+    p = actions.add_parser("password", help="keep a server's password in the system keyring "
+                                            "(then the URL needs none)")
+    p.add_argument("url", help="the URL without a password")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read it from one line of standard input instead of asking")
+    p.set_defaults(func=cmd_server_password, own_workspace=True)
 
     annotation = sub.add_parser("annotation", help="edit or delete one annotation")
     actions = annotation.add_subparsers(dest="action", required=True)

@@ -14,6 +14,7 @@ from glossator.services.access import TEAM_SETTING, team_settings
 from glossator.services.command_errors import CommandError
 from glossator.services.workspace import Workspace
 from glossator.store import team_server
+from glossator.store.credentials import store_password
 from glossator.store.engine import to_url
 from glossator.store.models import ReviewerRow, SettingRow
 
@@ -86,3 +87,16 @@ def add_user(url: str, name: str, role: Role, password: str | None = None) -> bo
             created = team_server.add_member(session.connection(), name, team_role, password)
         _set_role(ws, name, role)
     return created
+
+
+def remember_password(url: str, password: str) -> str:
+    """Keep the password of a server URL (one without a password) in the system keyring,
+    where Glossator finds it from then on; returns the keyring entry's name."""
+    _postgres(url)
+    found = to_url(url)
+    if found.password is not None:
+        raise CommandError("Give the URL without its password; the password is asked for")
+    if not password:
+        raise CommandError("The password is empty")
+    return store_password(found, password)
+
