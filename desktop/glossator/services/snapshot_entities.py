@@ -17,14 +17,6 @@ if TYPE_CHECKING:
 Rows = Iterable[tuple[str, dict[str, Any]]]
 
 
-def _rows(snap: Snapshot, tables: Iterable[str] | None = None) -> Rows:
-    wanted = set(tables) if tables is not None else None
-    for name, rows in snap.tables:
-        if wanted is None or name in wanted:
-            for row in rows:
-                yield name, row
-
-
 def keys_of(guard: VersionGuard, owner: Command, rows: Rows) -> list[Key]:
     """The entity keys of these rows: an entity row names itself (its public key is in the
     row); a row that belongs to an entity is looked up by the entity's primary key."""
