@@ -88,7 +88,7 @@ def test_undoing_a_speaker_delete_after_anothers_edit_of_a_passage_is_refused(pa
 
 
 def test_a_stale_comment_edit_is_refused(pair) -> None:
-    ana, ben, rid = pair
+    ana, _ben, rid = pair
     add = AddAnnotation(rid, 700, 720)
     ana.run(add)
     comment = AddComment(add.uuid, "first words")
