@@ -31,6 +31,7 @@ from .footnotes_bracket import (
     MARKDOWN_NOTE,
     detect_bracket,
     detect_markdown,
+    has_markdown_notes,
 )
 from .footnotes_inline import detect_inline, find_inline
 from .footnotes_model import STYLES, FootnoteLayout, Marker, Note
@@ -42,8 +43,8 @@ __all__ = ["STYLES", "FootnoteLayout", "Marker", "Note", "detect_footnotes"]
 
 
 def _choose(text: str, verbatim: Sequence[tuple[int, int]]) -> FootnoteLayout:
-    if MARKDOWN_NOTE.search(text):
-        return detect_markdown(text)
+    if MARKDOWN_NOTE.search(text) and has_markdown_notes(text, verbatim):
+        return detect_markdown(text, verbatim)
     inline = find_inline(text)
     if inline:
         return detect_inline(text, inline, verbatim)
@@ -61,7 +62,9 @@ def _choose(text: str, verbatim: Sequence[tuple[int, int]]) -> FootnoteLayout:
     if bracket is not None and (bracket.markers or bracket.notes):
         return bracket
     if MARKDOWN_MARKER.search(text):
-        return detect_markdown(text)
+        markdown = detect_markdown(text, verbatim)
+        if markdown.markers:
+            return markdown
     return FootnoteLayout("none", (), (), len(text))
 
 
