@@ -67,3 +67,16 @@ def test_lettered_lines_not_starting_at_a_or_never_cited_are_not_notes():
     legend = "Key:\n\n[C]  or [C/4] = C-shaped time.\n\nIn [C] the bar has four beats."
     layout = detect_footnotes(legend)
     assert layout.notes == () and layout.markers == ()
+
+
+def test_numbered_paragraphs_that_nothing_cites_are_the_text_not_notes():
+    text = (
+        "Abgebrochene Forschung\n\nKommentare: 1\n\n[1] Wer im Wissenschaftsbetrieb würde "
+        "sich nicht besinnen, beim Stichwort der abgebrochenen Forschung?\n\n[2] Sie ist "
+        "verwandt mit dem Scheitern, und wer spricht schon gerne darüber?\n\n[3] An "
+        "Gutachtern gescheiterte Anträge, am Peer-Review gescheiterte Manuskripte."
+    )
+    layout = detect_footnotes(text)
+    assert layout.notes == () and layout.style == "none"
+    end_notes = "A long body without markers, as an excerpt may be.\n\n[1] One.\n\n[2] Two."
+    assert [n.label for n in detect_footnotes(end_notes).notes] == ["1", "2"]

@@ -97,7 +97,12 @@ def _documents(draw: st.DrawFn, markdown: bool) -> _Doc:
         builder.add("\n\n")
         _paragraph(draw, builder, labels, marker_form)
     text = builder.text()
-    markers = builder.markers if markdown else _without_far_beyond(text, builder.markers, notes)
+    if markdown:
+        return _Doc(text, builder.markers, notes)
+    markers = _without_far_beyond(text, builder.markers, notes)
+    covered = sum(note.end - note.start for note in notes)
+    if not markers and len(notes) >= 3 and covered > len(text) / 2:
+        notes = []  # numbered paragraphs nothing cites: the text's own, not notes
     return _Doc(text, markers, notes)
 
 

@@ -157,3 +157,15 @@ def test_tooltip_references_side_by_side_each_keep_their_own_note():
     )
     _, layout = _read(source)
     assert _linked(layout) == [("14", "The first note."), ("15", "The second note.")]
+
+
+def test_a_link_showing_a_word_with_a_title_is_no_footnote():
+    source = (
+        "<p>Posted by <span class='author vcard'><a class='url fn n' href='/author/doumae' "
+        "title='View all posts by doumae'>doumae</a></span>.</p><ul><li><a class='js-tooltip'"
+        " title='Catalan' href='?lang=ca'>Català</a></li><li><a class='js-tooltip' "
+        "title='8:27 AM - 21 Jun 2016' href='/status/1'>Jun 21</a></li></ul>"
+        "<p>A real one<sup class='footnote' title='The note itself.'>1</sup>.</p>"
+    )
+    _, layout = _read(source)
+    assert _linked(layout) == [("1", "The note itself.")]

@@ -6,6 +6,9 @@ the end: every block counts), plus the numbered lists (``1.``, ``1)``) under a n
 heading (see ``footnotes_sections``). Books also letter their notes (``[A] note``): those
 count when their letters start at A and a ``[A]`` marker cites one of them.
 
+Three or more ``[n]`` paragraphs that nothing cites and that make up most of the text are
+numbered paragraphs, not notes.
+
 A note may cite another (an explanatory note citing its source): markers inside a note's
 text are markers too; only the note's own label is not. Code (``verbatim`` spans) holds no
 markers and no notes, in either style.
@@ -50,6 +53,7 @@ _LETTER_NOTE = re.compile(
     rf"^[ \t]*(?P<open>\[)(?P<label>\d{{1,4}}[a-z]?|[A-Z])\][.:]?{_NOTE_AFTER}[ \t]*", re.M
 )
 _LEADING_DIGITS = re.compile(r"\d+")
+_NUMBERED_MIN = 3
 # `[^label]`; labels are letters (any script), digits, `-`, `_` and `.`, words separated by
 # one space (Wikipedia's grouped `n 1`), or footnote symbols (`*`, `†`, `‡`).
 _MARKDOWN_LABEL = r"[\w.-]+(?: [\w.-]+)*|[*†‡§¶‖]{1,4}"
@@ -219,6 +223,13 @@ def _found(
     return found, markers
 
 
+def _numbered_paragraphs(text: str, notes: Sequence[Note]) -> bool:
+    """Three or more ``[n]`` paragraphs that nothing cites and that make up most of the text
+    are the text's own numbered paragraphs (a blog numbering its argument), not notes."""
+    covered = sum(note.end - note.start for note in notes)
+    return len(notes) >= _NUMBERED_MIN and covered > len(text) / 2
+
+
 def detect_bracket(text: str, verbatim: Sequence[tuple[int, int]] = ()) -> FootnoteLayout:
     """``[n]`` markers linked to the notes of ``bracket_notes``. A numbered list under a
     notes heading counts only when the body has ``[n]`` markers (else it is a list, such
@@ -227,6 +238,8 @@ def detect_bracket(text: str, verbatim: Sequence[tuple[int, int]] = ()) -> Footn
     found, markers = _found(text, verbatim, sections=True)
     if not markers:
         found, markers = _found(text, verbatim, sections=False)
+    if not markers and _numbered_paragraphs(text, found.notes):
+        return FootnoteLayout("bracket", (), (), len(text))
     body_end = line_start(text, found.block_starts[-1]) if found.notes else len(text)
     return FootnoteLayout(
         "bracket", tuple(markers), tuple(found.notes), body_end, tuple(found.blocks)

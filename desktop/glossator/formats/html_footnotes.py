@@ -15,8 +15,9 @@ The conventions read (each a reader of footnoted pages would name):
   ``div.footnotes``, ``ol.wp-block-footnotes``, ``doc-endnotes``...): each top-level list
   item is a note, and each table row (WordPress footnote plugins list notes in a table,
   the first cell holding the label);
-- references written without a link (a ``sup`` or an element whose class names a footnote)
-  take their note from a footnotes section with their label, else from a tooltip: the
+- references written without a link (a ``sup`` or an element whose class names a footnote,
+  showing a number, a letter or a symbol: never a word, which is a link's text) take their
+  note from a footnotes section with their label, else from a tooltip: the
   element right after or inside them whose class or role says tooltip or note, else an
   attribute (``title``, ``data-tippy-content``, ``data-footnote``...);
 - labels as pages show them: ``1``, ``[1]``, ``*1``, ``12a``, ``a``, ``*``, ``†``, and
@@ -40,7 +41,7 @@ from .html_marks import (
     is_ref_hinted,
     words_of,
 )
-from .html_nodes import DROP, Node, attr, label_of, text_of, walk
+from .html_nodes import DROP, NUMBERED_LABEL, Node, attr, label_of, text_of, walk
 from .html_tooltips import attribute_note, first_element, tooltip_of
 
 __all__ = ["HtmlFootnotes", "HtmlNote", "is_back_link"]
@@ -231,7 +232,7 @@ class HtmlFootnotes:
             if self._is_ref(node):
                 continue
             tip, label = tooltip_of(node)
-            if label is None:
+            if label is None or not NUMBERED_LABEL.fullmatch(label):
                 continue
             hinted = node.tag != "sup" or is_ref_hinted(node)
             if hinted and label in listed:

@@ -11,6 +11,7 @@ __all__ = [
     "BLOCK",
     "DROP",
     "LABEL",
+    "NUMBERED_LABEL",
     "Node",
     "attr",
     "hidden",
@@ -46,6 +47,10 @@ LABEL = re.compile(
     r"[\[(]?\s*\*?\s*((?:[^\W\d_][\w.-]{0,11} )?\d{1,4}|[\w-]{1,12}|[*†‡§¶]{1,3})"
     r"\s*[\])]?\.?"
 )
+# The labels a footnote shows when nothing but its looks says it is one (no link to its
+# note): a number, a letter, a symbol. A word ("doumae" with a "View all posts" title,
+# "Català" with "Catalan", a tweet's date "Jun 20") is a link's text, not a label.
+NUMBERED_LABEL = re.compile(r"\d{1,4}[a-z]?|[A-Za-z]|[*†‡§¶]{1,3}")
 _SCHEME = re.compile(r"^(?:https?:)?//(?:www\.)?", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Text a page does not show in its running text: screen-reader-only words ("Skip to content
