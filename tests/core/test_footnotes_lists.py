@@ -80,3 +80,16 @@ def test_numbered_paragraphs_that_nothing_cites_are_the_text_not_notes():
     assert layout.notes == () and layout.style == "none"
     end_notes = "A long body without markers, as an excerpt may be.\n\n[1] One.\n\n[2] Two."
     assert [n.label for n in detect_footnotes(end_notes).notes] == ["1", "2"]
+
+
+def test_lettered_notes_right_after_their_paragraph_without_a_heading():
+    text = (
+        "\"There is only one Beethoven.\"[A]\n\n[A] Frimmel's Beethoven.\n\n"
+        "It was raining. Pity,[B] that sentiment, comes first.\n\n[B] The German Mitleid."
+    )
+    layout = detect_footnotes(text)
+    assert [(m.label, layout.note_for(m)) for m in layout.markers] == [
+        ("A", layout.notes[0]),
+        ("B", layout.notes[1]),
+    ]
+    assert [n.text for n in layout.notes] == ["Frimmel's Beethoven.", "The German Mitleid."]

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 
 from .footnotes_lines import is_blank, line_end, line_start, next_line, skip_space, trim_end
-from .footnotes_markers import BRACKET_MARKER, bracket_markers
+from .footnotes_markers import BRACKET_MARKER, LETTER_MARKER, bracket_markers
 from .footnotes_model import FootnoteLayout, Marker, Note
 from .footnotes_notes import NotesFound, NoteStart, collect_notes, merge_found
 from .footnotes_sections import find_sections
@@ -157,11 +157,13 @@ def note_labels(text: str, notes: Sequence[Note]) -> list[Marker]:
     return spans
 
 
-def cites_bracket(text: str) -> Callable[[int, int], bool]:
-    """Whether a stretch of ``text`` holds a ``[n]`` marker."""
+def cites_bracket(text: str, letters: bool = False) -> Callable[[int, int], bool]:
+    """Whether a stretch of ``text`` holds a ``[n]`` marker (with ``letters``, or ``[A]``)."""
 
     def cites(start: int, end: int) -> bool:
-        return BRACKET_MARKER.search(text, start, end) is not None
+        if BRACKET_MARKER.search(text, start, end) is not None:
+            return True
+        return letters and LETTER_MARKER.search(text, start, end) is not None
 
     return cites
 
@@ -176,7 +178,7 @@ def bracket_notes(
     """Every block of ``[n] note`` paragraphs (with ``letters``, ``[A] note`` too) and (with
     ``sections``) every numbered list under a notes heading, in text order, with their block
     numbers. No note starts in code (``verbatim``)."""
-    cites = cites_bracket(text)
+    cites = cites_bracket(text, letters)
     pattern = _LETTER_NOTE if letters else BRACKET_NOTE
     starts = [
         NoteStart(m.group("label"), m.start("open"), m.end(), m.start())
