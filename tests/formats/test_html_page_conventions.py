@@ -169,3 +169,21 @@ def test_a_link_showing_a_word_with_a_title_is_no_footnote():
     )
     _, layout = _read(source)
     assert _linked(layout) == [("1", "The note itself.")]
+
+
+def test_symbol_notes_that_restart_each_chapter_link_to_their_own_chapter():
+    def chapter(n: int) -> str:
+        return (
+            f"<h2>Chapter {n}</h2><p>First claim<a id='r{n}a' href='#n{n}a'>*</a> and second"
+            f"<a id='r{n}b' href='#n{n}b'>†</a>.</p><p id='n{n}a'><a href='#r{n}a'>*</a> "
+            f"Star note of chapter {n}.</p><p id='n{n}b'><a href='#r{n}b'>†</a> Dagger note "
+            f"of chapter {n}.</p>"
+        )
+
+    _, layout = _read(chapter(1) + chapter(2))
+    assert _linked(layout) == [
+        ("*", "Star note of chapter 1."),
+        ("†", "Dagger note of chapter 1."),
+        ("*", "Star note of chapter 2."),
+        ("†", "Dagger note of chapter 2."),
+    ]

@@ -250,7 +250,9 @@ def detect_bracket(text: str, verbatim: Sequence[tuple[int, int]] = ()) -> Footn
 
 def detect_markdown(text: str, verbatim: Sequence[tuple[int, int]] = ()) -> FootnoteLayout:
     """``[^label]`` markers; every ``[^label]: note`` definition is a note, and a marker
-    links to the first definition of its label, as Markdown does. Code holds neither.
+    links to the first definition of its label, as Markdown does - in the nearest block of
+    definitions after it that has the label, when definitions come in blocks (a page whose
+    ``*`` notes restart after each chapter). Code holds neither.
 
     ``body_end`` is the start of the last block of definitions.
     """
@@ -262,4 +264,5 @@ def detect_markdown(text: str, verbatim: Sequence[tuple[int, int]] = ()) -> Foot
         for marker in find_markers(text, MARKDOWN_MARKER, note_labels(text, notes))
         if not _in_spans(marker.start, verbatim)
     ]
-    return FootnoteLayout("markdown", tuple(markers), tuple(notes), body_end)
+    numbers = tuple(index for index, block in enumerate(blocks) for _ in block)
+    return FootnoteLayout("markdown", tuple(markers), tuple(notes), body_end, numbers)

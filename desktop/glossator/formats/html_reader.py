@@ -178,7 +178,7 @@ def read_html(source: str) -> Extracted:
     numeric = all(_DIGITS.fullmatch(label) for label in labels)
     marker = "[{}]".format if numeric else "[^{}]".format
     note_labels = [note.label for note in notes]
-    in_place = numeric and len(set(note_labels)) < len(note_labels)
+    in_place = len(set(note_labels)) < len(note_labels)
     by_node = {note.node.mem_id: note for note in notes if note.node is not None}
 
     def paragraph(node: Node) -> str | None:
