@@ -7,7 +7,8 @@ A bracketed number is not a footnote marker when a reader sees it is something e
 - a subsection of a numbered section of law (``§ 5[1]``, ``section 12[3]``, ``Art. 3[2]``);
 - an index in code (``a[0] = 1``, ``v[1].len()``, a line of code such as ``x = v[2];``),
   and anything the reader of the format knows to be code (``verbatim`` spans);
-- a range that does not run upwards (``[5-3]``) or spans more than 50 notes.
+- a range that does not run upwards (``[5-3]``), spans more than 50 notes, or starts at 0
+  (``[0-9]``: a class of characters in a pattern, as in ``sed -e 's/([0-9])//'``).
 
 - a key to symbols (``[1] = Whole-note``, ``[C] = common time``): an equals sign follows it.
 
@@ -170,7 +171,8 @@ def bracket_markers(
             if _is_code(text, start, end, code_lines(first, last)):
                 continue
             if upto is not None:
-                if not label.isdigit() or not int(label) < int(upto) <= int(label) + _RANGE_MAX:
+                low = int(label) if label.isdigit() else 0
+                if not 0 < low < int(upto) <= low + _RANGE_MAX:
                     continue
                 found.extend((marker, False) for marker in _split(label, upto, start, end))
                 continue
