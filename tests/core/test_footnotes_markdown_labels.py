@@ -44,3 +44,10 @@ def test_code_holds_no_markdown_markers_nor_notes():
     assert [m.label for m in layout.markers] == ["1"]
     assert [n.label for n in layout.notes] == ["1"]
     assert layout.missing_notes == ()
+
+
+def test_words_with_a_space_are_no_label():
+    text = "Not a reference, it has a space.[^my note] A real one.[^1]\n\n[^1]: The note."
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["1"]
+    assert layout.missing_notes == ()

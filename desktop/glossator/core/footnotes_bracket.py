@@ -54,9 +54,10 @@ _LETTER_NOTE = re.compile(
 )
 _LEADING_DIGITS = re.compile(r"\d+")
 _NUMBERED_MIN = 3
-# `[^label]`; labels are letters (any script), digits, `-`, `_` and `.`, words separated by
-# one space (Wikipedia's grouped `n 1`), or footnote symbols (`*`, `†`, `‡`).
-_MARKDOWN_LABEL = r"[\w.-]+(?: [\w.-]+)*|[*†‡§¶‖]{1,4}"
+# `[^label]`; labels are letters (any script), digits, `-`, `_` and `.`, a group's word and
+# number (Wikipedia's `n 1`, `note 2`), or footnote symbols (`*`, `†`, `‡`). Other words with
+# a space (`[^my note]`) are no label, as in Markdown.
+_MARKDOWN_LABEL = r"[\w.-]+(?: \d{1,4})?|[*†‡§¶‖]{1,4}"
 MARKDOWN_MARKER = re.compile(rf"\[\^({_MARKDOWN_LABEL})\]")
 MARKDOWN_NOTE = re.compile(
     rf"^[ ]{{0,3}}(?P<open>\[\^)(?P<label>{_MARKDOWN_LABEL})\]:[ \t]*", re.M
