@@ -71,3 +71,15 @@ def test_regular_expressions_in_code_are_never_footnotes():
     assert [m.label for m in layout.markers] == ["note"]
     assert [n.label for n in layout.notes] == ["note"]
     assert layout.missing_notes == () and layout.uncited_notes == ()
+
+
+def test_a_pandoc_title_block_gives_title_and_date_and_is_not_text():
+    source = (
+        "% Pandoc Test Suite\n% John MacFarlane; Anonymous\n% July 17, 2006\n\n"
+        "# Headers\n\nBody.[^1]\n\n[^1]: A note.\n"
+    )
+    report = read_report(source.encode(), "testsuite.md")
+    assert report.title == "Pandoc Test Suite"
+    assert report.date == datetime.date(2006, 7, 17)
+    assert "%" not in report.text and "MacFarlane" not in report.text
+    assert read_report(b"%d items are shown\n\nBody.", "f.md").title == "%d items are shown"
