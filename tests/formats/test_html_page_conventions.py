@@ -187,3 +187,15 @@ def test_symbol_notes_that_restart_each_chapter_link_to_their_own_chapter():
         ("*", "Star note of chapter 2."),
         ("†", "Dagger note of chapter 2."),
     ]
+
+
+def test_a_saved_wikipedia_page_whose_links_name_its_own_file_or_path():
+    for base in ("New_Zealand", "/wiki/New_Zealand", "./New_Zealand.html"):
+        source = (
+            f"<p>Anthem<sup id='cite_ref-2' class='reference'><a href='{base}#cite_note-2'>"
+            "[n 1]</a></sup>.</p><ol class='references'><li id='cite_note-2'><span "
+            "class='mw-cite-backlink'><b><a href='#cite_ref-2'>^</a></b></span> <span "
+            "class='reference-text'>Used on regal occasions.</span></li></ol>"
+        )
+        _, layout = _read(source)
+        assert _linked(layout) == [("n 1", "Used on regal occasions.")], base
