@@ -38,6 +38,8 @@ class Change:
     views: tuple[AnnotationView, ...] = ()
     #: Reports whose text itself changed (a re-import): views read them again whole.
     texts: frozenset[int] = frozenset()
+    #: Memos added, edited or deleted (their UUIDs): memo views read them again.
+    memos: frozenset[str] = frozenset()
 
     @property
     def library(self) -> bool:
@@ -182,4 +184,5 @@ def _combine(message: str, changes: list[Change]) -> Change:
         union("annotations_removed"),
         any(c.codebook for c in changes),
         texts=union("texts"),
+        memos=union("memos"),
     )
