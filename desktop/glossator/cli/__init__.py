@@ -7,7 +7,18 @@ import sys
 from collections.abc import Sequence
 
 from glossator import __version__
-from glossator.cli import attribution, exchange, reimport, reports, review, search
+from glossator.cli import (
+    attribution,
+    counts,
+    exchange,
+    export_report,
+    memo,
+    passages,
+    reimport,
+    reports,
+    review,
+    search,
+)
 from glossator.cli.common import CliError
 from glossator.services import CommandError, StoreError, Workspace
 
@@ -33,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.register(sub)
     search.register(sub)
     reimport.register(sub)
+    passages.register(sub)
+    counts.register(sub)
+    memo.register(sub)
+    export_report.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser
