@@ -33,6 +33,7 @@ def _clean_title(title: str) -> str:
 
 def _clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    text = text if text.strip() else ""
     if len(text) > MAX_MEMO:
         raise CommandError(f"A memo is limited to {MAX_MEMO:,} characters")
     return text
@@ -154,6 +155,7 @@ class EditMemo(Command):
         self.title = None if title is None else _clean_title(title)
         self._old: dict[str, Any] | None = None
         self._new: dict[str, Any] | None = None
+        self._where: dict[str, Any] = {}
 
     def _set(self, ctx: Context, values: dict[str, Any]) -> None:
         ctx.session.execute(update(MemoRow).where(MemoRow.uuid == self.uuid).values(**values))
