@@ -96,7 +96,7 @@ def test_passages_written_to_a_file(
 def test_bad_input_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], db, args: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, "--db", db[0], *args)
+    code, _, err = run(capsys, "--db", db[0], *args)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
 

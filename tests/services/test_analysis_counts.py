@@ -62,7 +62,7 @@ def test_tag_frequencies_per_report_and_rolled_up(ws: Workspace, planted: Plante
     ]
     quote_h = next(c for c in f.per_report if c.report_id == h and c.tag == "Quote")
     assert quote_h.coverage == pytest.approx(length("h2", "h3") / len(planted.texts[h]))
-    assert [c.report_id for c in f.per_report][0] == planted.reports["A"]  # by report date
+    assert f.per_report[0].report_id == planted.reports["A"]  # by report date
     # Rolled up, a child's passage counts for its parents: Accusation = r3 + Betrayal's
     # a1 h1 h3 (4 passages in R, A, H); Evaluation = Praise r1 + Criticism h2 r2 (3, in H R).
     up = {t.tag: (t.annotations, t.reports) for t in analysis.frequencies(

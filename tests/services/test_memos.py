@@ -92,7 +92,8 @@ def test_memos_by_subject_kind(seeded: Workspace) -> None:
     assert [m.id for m in analysis.memos()] == list(ids.values())
     assert [m.id for m in analysis.memos("tag", "Betrayal")] == [ids["tag"]]
     (zaydi,) = analysis.memos("speaker", "Shibl Al-Zaydi")
-    assert zaydi.subject_name == "Shibl Al-Zaydi" and zaydi.heading == "Cautious; waits for the opposition."
+    assert zaydi.subject_name == "Shibl Al-Zaydi"
+    assert zaydi.heading == "Cautious; waits for the opposition."
     (team,) = analysis.memos("workspace")
     assert team.subject is None and not team.detached and team.heading == "Team"
 

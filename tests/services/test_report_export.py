@@ -15,6 +15,7 @@ from glossator.services.analysis import Analysis
 from glossator.services.annotation_edit import AnnotationFields, EditAnnotation
 from glossator.services.destinations import DestinationExists
 from glossator.services.memos import AddMemo
+from glossator.services.passage_filters import PassageQuery
 from tests.services.planted import QUOTES, Planted, plant
 
 html5lib = pytest.importorskip("html5lib", reason="html5lib (a test dependency) parses HTML5")
@@ -145,7 +146,7 @@ def test_passage_documents_parse_and_hold_every_passage(
     from markdown_it import MarkdownIt
 
     dest = tmp_path / f"passages.{fmt}"
-    n = Analysis(ws).export_passages(Analysis_query(), fmt, dest, by="speaker")
+    n = Analysis(ws).export_passages(PassageQuery(), fmt, dest, by="speaker")
     assert n == 12
     data = dest.read_text("utf-8-sig")
     quotes = [QUOTES[k][1] for k in QUOTES if k != "a5"]
@@ -169,8 +170,3 @@ def test_passage_documents_parse_and_hold_every_passage(
     assert headings[0].startswith("Idris Varga (Coastal League)")
     assert headings[-1].startswith("(no speaker)")
 
-
-def Analysis_query():  # noqa: N802 - a small helper named for what it gives
-    from glossator.services.passage_filters import PassageQuery
-
-    return PassageQuery()

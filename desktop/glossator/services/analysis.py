@@ -43,10 +43,12 @@ from glossator.services.commands import CommandError
 from glossator.services.memo_queries import MemoHit, find_memo, memo_search, memo_views
 from glossator.services.passage_filters import NOT_REJECTED, PassageQuery
 from glossator.services.passages import (
+    BULK,
     PassageSelection,
     find_passages,
     passage_ids_of,
     read_passages,
+    read_selection,
 )
 from glossator.services.report_document import report_document
 from glossator.services.workspace import Workspace
@@ -75,7 +77,7 @@ class Analysis:
         """Passages `start` to `stop` (exclusive) of a selection, with `context` characters
         of text each side of the quote."""
         with self.ws.db.reading() as conn:
-            return read_passages(conn, found.ids[start:stop], context)
+            return read_selection(conn, found, start, stop, context)
 
     def batches(
         self, found: PassageSelection | PassageQuery, size: int = BATCH,
@@ -106,7 +108,8 @@ class Analysis:
         """Write a query's passages as csv, jsonl, html or md (grouped `by` tag or
         speaker); returns how many were written."""
         found = self.find(query)
-        stream = (p for batch in self.batches(found, context=context) for p in batch)
+        size = BULK - 1  # the largest batch still read by lists of ids
+        stream = (p for batch in self.batches(found, size, context) for p in batch)
         return save_passages(
             stream, fmt, dest, by=by, title=title, description=self.describe(query),
             order=self._tag_paths(), overwrite=overwrite,

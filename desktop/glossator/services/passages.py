@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from glossator.core.analysis import CitedNote, Passage
-from glossator.core.exchange import QUOTE_CONTEXT, ExchangeStance, utc
+from glossator.core.exchange import QUOTE_CONTEXT, ExchangeStance
+from glossator.services.exchange import paused_gc
 from glossator.services.passage_filters import PassageQuery, resolve_query, where_clauses
 from glossator.services.queries import DEFAULT_COLOR, _when
 from glossator.store.models import (
@@ -38,6 +40,7 @@ from glossator.store.search import TOKEN, fold, query_words, reports_with_words
 Conn = Session | Connection
 CHUNK = 900  # ids per IN list, well under every database's parameter limit
 MAX_CONTEXT = 2000
+BULK = 5000  # a slice this long is read in one pass of the query, not by lists of ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,34 +114,47 @@ def _tag_info(conn: Conn) -> dict[int, tuple[str, str, str]]:
     return out
 
 
-def _links(conn: Conn, ids: Sequence[int]) -> tuple[
-    dict[int, list[int]], dict[int, list[ExchangeStance]], dict[int, list[CitedNote]]
-]:
+Links = tuple[dict[int, list[int]], dict[int, list[ExchangeStance]], dict[int, list[CitedNote]]]
+
+
+def _links(
+    conn: Conn, ids: Sequence[int] | None, where: list[Any] | None = None,
+    wanted: set[int] | None = None,
+) -> Links:
+    """Tags, stances and cited notes of the annotations with these ids, or of those the
+    WHERE clauses select (keeping `wanted` ones)."""
     tags: dict[int, list[int]] = defaultdict(list)
     stances: dict[int, list[ExchangeStance]] = defaultdict(list)
     cited: dict[int, list[CitedNote]] = defaultdict(list)
-    order = TagRow.sort_order, TagRow.id
-    for aid, tid in conn.execute(
-        select(AnnotationTagRow.annotation_id, AnnotationTagRow.tag_id)
-        .join(TagRow, TagRow.id == AnnotationTagRow.tag_id)
-        .where(AnnotationTagRow.annotation_id.in_(ids)).order_by(*order)
-    ):
-        tags[aid].append(int(tid))
+
+    def scoped(stmt: Any, column: Any) -> Any:
+        if ids is not None:
+            return stmt.where(column.in_(list(ids)))
+        return (stmt.join(AnnotationRow, AnnotationRow.id == column)
+                .join(ReportRow, ReportRow.id == AnnotationRow.report_id).where(*(where or [])))
+
+    keep = (lambda aid: True) if wanted is None else wanted.__contains__
+    t = AnnotationTagRow
+    for aid, tid in conn.execute(scoped(
+        select(t.annotation_id, t.tag_id).join(TagRow, TagRow.id == t.tag_id), t.annotation_id
+    ).order_by(TagRow.sort_order, TagRow.id)).all():
+        if keep(aid):
+            tags[aid].append(int(tid))
     s = AnnotationStanceRow
-    for aid, target, label, intensity in conn.execute(
+    for aid, target, label, intensity in conn.execute(scoped(
         select(s.annotation_id, TargetRow.name, StanceLabelRow.name, s.intensity)
         .join(TargetRow, TargetRow.id == s.target_id)
-        .join(StanceLabelRow, StanceLabelRow.id == s.label_id)
-        .where(s.annotation_id.in_(ids)).order_by(s.id)
-    ):
-        stances[aid].append(ExchangeStance(str(target), str(label), intensity))
+        .join(StanceLabelRow, StanceLabelRow.id == s.label_id), s.annotation_id,
+    ).order_by(s.id)).all():
+        if keep(aid):
+            stances[aid].append(ExchangeStance(str(target), str(label), intensity))
     f = AnnotationFootnoteRow
-    for aid, label, text in conn.execute(
+    for aid, label, text in conn.execute(scoped(
         select(f.annotation_id, FootnoteRow.label, FootnoteRow.text)
-        .join(FootnoteRow, FootnoteRow.id == f.footnote_id)
-        .where(f.annotation_id.in_(ids)).order_by(FootnoteRow.start)
-    ):
-        cited[aid].append(CitedNote(str(label), str(text)))
+        .join(FootnoteRow, FootnoteRow.id == f.footnote_id), f.annotation_id,
+    ).order_by(FootnoteRow.start)).all():
+        if keep(aid):
+            cited[aid].append(CitedNote(str(label), str(text)))
     return tags, stances, cited
 
 
@@ -147,52 +163,84 @@ def _texts(conn: Conn, report_ids: set[int]) -> dict[int, str]:
     return {int(i): str(t) for i, t in conn.execute(stmt)}
 
 
+def _rows_statement() -> Any:
+    a = AnnotationRow
+    return (
+        select(
+            a.id, a.uuid, a.report_id, ReportRow.title, ReportRow.date, a.start, a.end,
+            a.quote, a.prefix, a.suffix, SpeakerRow.name, SpeakerRow.affiliation,
+            ReviewerRow.name, a.status, a.note, a.orphaned,
+            type_coerce(a.created_at, String), type_coerce(a.modified_at, String),
+        )
+        .join(ReportRow, ReportRow.id == a.report_id)
+        .join(ReviewerRow, ReviewerRow.id == a.author_id)
+        .outerjoin(SpeakerRow, SpeakerRow.id == a.speaker_id)
+    )
+
+
 def read_passages(conn: Conn, ids: Sequence[int], context: int = QUOTE_CONTEXT) -> list[Passage]:
     """The passages of these ids, in the order given; `context` characters of text on each
     side of the quote (the stored 32 without reading the reports' texts)."""
-    context = max(0, min(context, MAX_CONTEXT))
-    tag_info = _tag_info(conn) if ids else {}
     out: list[Passage] = []
-    a = AnnotationRow
-    for at in range(0, len(ids), CHUNK):
-        chunk = list(ids[at : at + CHUNK])
-        rows = {
-            int(r[0]): r for r in conn.execute(
-                select(
-                    a.id, a.uuid, a.report_id, ReportRow.title, ReportRow.date, a.start, a.end,
-                    a.quote, a.prefix, a.suffix, SpeakerRow.name, SpeakerRow.affiliation,
-                    ReviewerRow.name, a.status, a.note, a.orphaned, a.created_at, a.modified_at,
-                )
-                .join(ReportRow, ReportRow.id == a.report_id)
-                .join(ReviewerRow, ReviewerRow.id == a.author_id)
-                .outerjoin(SpeakerRow, SpeakerRow.id == a.speaker_id)
-                .where(a.id.in_(chunk))
-            )
-        }
-        tags, stances, cited = _links(conn, chunk)
-        texts = _texts(conn, {int(r[2]) for r in rows.values()}) if context > QUOTE_CONTEXT else {}
-        for aid in chunk:
-            r = rows.get(aid)
-            if r is None:  # deleted since it was found
-                continue
-            start, end = int(r[5]), int(r[6])
-            if texts:
-                text = texts[int(r[2])]
-                before, after = text[max(0, start - context) : start], text[end : end + context]
-            else:
-                before = str(r[8])[-context:] if context else ""
-                after = str(r[9])[:context]
-            info = [tag_info[t] for t in tags.get(aid, ()) if t in tag_info]
-            out.append(Passage(
-                id=str(r[1]), report_id=int(r[2]), report_title=str(r[3]), report_date=r[4],
-                start=start, end=end, quote=str(r[7]), before=before, after=after,
-                tags=tuple(i[0] for i in info), tag_paths=tuple(i[1] for i in info),
-                tag_colors=tuple(i[2] for i in info), speaker=r[10],
-                affiliation=str(r[11] or ""), stances=tuple(stances.get(aid, ())),
-                author=str(r[12]), status=str(r[13]), note=str(r[14]),
-                cited=tuple(cited.get(aid, ())), orphaned=bool(r[15]),
-                created=utc(_when(r[16])), modified=utc(_when(r[17])),
-            ))
+    tag_info = _tag_info(conn) if ids else {}
+    with paused_gc():
+        for at in range(0, len(ids), CHUNK):
+            chunk = list(ids[at : at + CHUNK])
+            stmt = _rows_statement().where(AnnotationRow.id.in_(chunk))
+            rows = {int(r[0]): r for r in conn.execute(stmt).all()}
+            out += _build(conn, chunk, rows, _links(conn, chunk), tag_info, context)
+    return out
+
+
+def read_selection(
+    conn: Conn, found: PassageSelection, start: int = 0, stop: int | None = None,
+    context: int = QUOTE_CONTEXT,
+) -> list[Passage]:
+    """A slice of a selection as passages. A large slice is read by running the query once
+    more with every column (one pass, no lists of ids), keeping the ids of the slice."""
+    ids = found.ids[start:stop]
+    if len(ids) < BULK:
+        return read_passages(conn, ids, context)
+    resolved = resolve_query(conn, found.query)
+    narrowed = reports_with_words(conn, found.query.words) if found.query.words.strip() else None
+    where = where_clauses(resolved, narrowed)
+    wanted = set(ids)
+    with paused_gc():
+        rows = {r[0]: r for r in conn.execute(_rows_statement().where(*where)).all()
+                if r[0] in wanted}
+        links = _links(conn, None, where, wanted)
+        return _build(conn, ids, rows, links, _tag_info(conn), context)
+
+
+def _build(
+    conn: Conn, ids: Sequence[int], rows: dict[int, Any],
+    links: tuple[dict[int, list[int]], dict[int, list[ExchangeStance]], dict[int, list[CitedNote]]],
+    tag_info: dict[int, tuple[str, str, str]], context: int,
+) -> list[Passage]:
+    context = max(0, min(context, MAX_CONTEXT))
+    tags, stances, cited = links
+    texts = _texts(conn, {int(r[2]) for r in rows.values()}) if context > QUOTE_CONTEXT else {}
+    out = []
+    for aid in ids:
+        r = rows.get(aid)
+        if r is None:  # deleted since it was found
+            continue
+        start, end = int(r[5]), int(r[6])
+        if texts:
+            text = texts[int(r[2])]
+            before, after = text[max(0, start - context) : start], text[end : end + context]
+        else:
+            before = str(r[8])[-context:] if context else ""
+            after = str(r[9])[:context]
+        info = [tag_info[t] for t in tags.get(aid, ()) if t in tag_info]
+        created = _when(r[16])
+        out.append(Passage(
+            str(r[1]), int(r[2]), str(r[3]), r[4], start, end, str(r[7]), before, after,
+            tuple(i[0] for i in info), tuple(i[1] for i in info), tuple(i[2] for i in info),
+            r[10], str(r[11] or ""), tuple(stances.get(aid, ())), str(r[12]), str(r[13]),
+            str(r[14]), tuple(cited.get(aid, ())), bool(r[15]), created,
+            created if r[17] == r[16] else _when(r[17]),
+        ))
     return out
 
 
