@@ -221,6 +221,7 @@ def _build(
     tags, stances, cited = links
     texts = _texts(conn, {int(r[2]) for r in rows.values()}) if context > QUOTE_CONTEXT else {}
     out = []
+    coding: dict[tuple[int, ...], tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
     for aid in ids:
         r = rows.get(aid)
         if r is None:  # deleted since it was found
@@ -232,12 +233,16 @@ def _build(
         else:
             before = str(r[8])[-context:] if context else ""
             after = str(r[9])[:context]
-        info = [tag_info[t] for t in tags.get(aid, ()) if t in tag_info]
+        mine = tuple(tags.get(aid, ()))
+        coded = coding.get(mine)
+        if coded is None:  # the same tags on many passages: their names, paths, colours once
+            info = [tag_info[t] for t in mine if t in tag_info]
+            coded = coding[mine] = (tuple(i[0] for i in info), tuple(i[1] for i in info),
+                                    tuple(i[2] for i in info))
         created = _when(r[16])
         out.append(Passage(
             str(r[1]), int(r[2]), str(r[3]), r[4], start, end, str(r[7]), before, after,
-            tuple(i[0] for i in info), tuple(i[1] for i in info), tuple(i[2] for i in info),
-            r[10], str(r[11] or ""), tuple(stances.get(aid, ())), str(r[12]), str(r[13]),
+            *coded, r[10], str(r[11] or ""), tuple(stances.get(aid, ())), str(r[12]), str(r[13]),
             str(r[14]), tuple(cited.get(aid, ())), bool(r[15]), created,
             created if r[17] == r[16] else _when(r[17]),
         ))
