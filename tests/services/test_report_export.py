@@ -90,8 +90,9 @@ def test_the_page_fetches_nothing_and_escapes_everything(
 ) -> None:
     hostile = '<script>alert(1)</script><img src="http://example.invalid/x.png"> & "x"'
     ws.run(EditAnnotation(planted.ids["b1"], AnnotationFields(note=hostile)))
-    ws.run(AddMemo("report", planted.reports["B"], "Memo <iframe src=//evil></iframe>",
-                   "Title <b>bold</b>"))
+    memo = ("Memo <iframe src=//evil></iframe> **firm** ![x](http://example.invalid/y.png) "
+            "[run](javascript:alert(1)) [source](https://example.invalid/page)")
+    ws.run(AddMemo("report", planted.reports["B"], memo, "Title <b>bold</b>"))
     dest = Analysis(ws).export_report(planted.reports["B"], tmp_path / "b.html")
     data = dest.read_text("utf-8")
     parse_strict(data)
@@ -99,12 +100,18 @@ def test_the_page_fetches_nothing_and_escapes_everything(
     assert not doc.xpath("//script | //img | //iframe | //object | //embed | //link")
     for attr in ("src", "srcset", "action", "formaction"):
         assert not doc.xpath(f"//@{attr}")
-    assert all(h.startswith("#") for h in doc.xpath("//@href"))
+    assert all(h.startswith("#") for h in doc.xpath("//@href[not(ancestor::*[@id='memos'])]"))
+    # a memo is Markdown: its emphasis shown, its links kept as links (never fetched), but
+    # no image and no javascript: link
+    assert doc.xpath("//section[@id='memos']//strong/text()") == ["firm"]
+    assert doc.xpath("//section[@id='memos']//a/@href") == [
+        "http://example.invalid/y.png", "https://example.invalid/page"]
     policy = doc.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
     assert policy == ["default-src 'none'; style-src 'unsafe-inline'"]
     page = "".join(doc.itertext())
     assert hostile in page  # shown as text
     assert "Memo <iframe src=//evil></iframe>" in page and "Title <b>bold</b>" in page
+    assert "[run](javascript:alert(1))" in page
     assert not re.search(r"url\(", data)
 
 

@@ -49,6 +49,7 @@ blockquote { margin: 0.5em 0 0.5em 1em; padding-left: 0.8em; border-left: 3px so
 .context { color: #777; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0 1em; margin: 0.3em 0; }
 dt { font-weight: bold; } dd { margin: 0; }
+.passage { margin: 1.2em 0; padding-top: 0.6em; border-top: 1px solid #e4e4e4; }
 @media print { a { color: inherit; text-decoration: none; } }
 """
 
@@ -71,3 +72,13 @@ def paragraphs(text: str) -> str:
     return "".join(
         "<p>" + "<br>".join(esc(line) for line in block.split("\n")) + "</p>" for block in blocks
     )
+
+
+def markdown(text: str) -> str:
+    """A memo's Markdown as HTML: CommonMark with raw HTML shown as text (escaped), no
+    images (nothing to fetch), and links only to what markdown-it deems safe (no
+    `javascript:`, `data:` or `file:`)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).disable("image")
+    return str(md.render(_FORBIDDEN.sub("\ufffd", text)))

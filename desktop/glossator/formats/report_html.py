@@ -19,7 +19,7 @@ from glossator.core.analysis import Passage
 from glossator.core.report_document import DocumentMarker, ReportDocument
 from glossator.core.text import paragraphs
 from glossator.formats.csv_export import stance_text
-from glossator.formats.html_page import color, esc, page, tint
+from glossator.formats.html_page import color, esc, markdown, page, tint
 from glossator.formats.html_page import paragraphs as text_paragraphs
 from glossator.safe_files import atomic_text
 
@@ -193,7 +193,7 @@ def report_html(doc: ReportDocument) -> str:
         for m in doc.memos:
             when = m.modified.date().isoformat()
             body.append(f"<article><h3>{esc(m.heading)}</h3><p class=\"meta\">"
-                        f"{esc(m.author)}, {when}</p>{text_paragraphs(m.text)}</article>")
+                        f"{esc(m.author)}, {when}</p>{markdown(m.text)}</article>")
         body.append("</section>")
     return page(doc.title, "\n".join(body), STYLE)
 
