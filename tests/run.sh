@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a virtual environment (if needed) and runs every check CI runs:
-# ruff, mypy (strict, non-UI layers), import-linter (layering) and the test suite.
+# ruff, mypy (strict, every layer), import-linter (layering) and the test suite.
 # Benchmarks live in tests/perf and run on demand: .venv/bin/pytest tests/perf -s
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,6 @@ fi
 .venv/bin/python -m pip install --quiet -e ".[test]"
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check .
-echo "== mypy (strict: core, store, formats, services)"; .venv/bin/mypy
+echo "== mypy (strict: the whole package)"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"; .venv/bin/python -m pytest "$@"

@@ -181,3 +181,28 @@ def test_import_line_and_reports_show_a_footnote_warning(
     assert "looks like a notes section" in json.loads(out)[0]["footnote_warning"]
     code, out, _ = run(capsys, "--db", db, "reports")
     assert "warning: \u201cNotes\u201d (line 5)" in out
+
+
+def test_import_a_folder_with_a_pdf_and_refuse_an_encrypted_one(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    from tests.formats.pdf_builder import Book
+
+    book = Book(title="Harbour digest")
+    page = book.page()
+    page.para("The port reopened^{1} on Monday.")
+    page.note("1", "Harbour office notice.")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "digest.pdf").write_bytes(book.pdf())
+    (folder / "locked.pdf").write_bytes(book.pdf(encrypt=StandardEncryption("pw", "owner")))
+    code, out, err = run(capsys, "--db", db, "import", str(folder))
+    assert code == 1
+    assert out.startswith("digest.pdf: imported as report 1 \u201cHarbour digest\u201d")
+    assert err.strip().startswith("locked.pdf: refused: encrypted PDF: it needs a password")
+    code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
+    data = json.loads(out)
+    assert data["text"] == "The port reopened[1] on Monday.\n\n[1] Harbour office notice."
+    assert [(m["label"], m["note"]) for m in data["markers"]] == [("1", "1")]

@@ -119,9 +119,9 @@ def test_sniff_format(name: str, data: bytes, expected: str):
 
 
 def test_supported_suffixes():
-    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx"} == (
-        SUPPORTED_SUFFIXES
-    )
+    assert {
+        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf"
+    } == SUPPORTED_SUFFIXES
 
 
 def test_read_report_normalizes_and_guesses_cp1252():

@@ -100,6 +100,9 @@ def test_spec_collects_files_that_exist(monkeypatch: pytest.MonkeyPatch, platfor
     shipped = {p.name for p in (ROOT / "desktop/glossator/store/migrations/versions").glob("*.py")}
     assert shipped <= set(migrations)
     assert "glossator" in analysis["hiddenimports"]
+    assert "pdfminer" in analysis["hiddenimports"]
+    cmaps = next(Path(src) for src, dest in datas if dest == "pdfminer/cmap")
+    assert any(cmaps.glob("*.json.gz")) or any(cmaps.glob("*.pickle.gz"))
     assert any(x.startswith("PySide6.QtQml") for x in analysis["excludes"])
     for _args, kwargs in rec.calls["EXE"]:
         icon = kwargs.get("icon")
@@ -245,3 +248,29 @@ def test_self_test_passes_from_source(tmp_path: Path) -> None:
     assert lines[-1] == "self-test passed"
     assert any(line.startswith("[ok] main window: seed report painted") for line in lines)
     assert not (tmp_path / "untouched").exists()  # a temporary home, removed afterwards
+
+
+def test_the_frozen_program_starts_the_pdf_worker_it_asks_for(monkeypatch: pytest.MonkeyPatch):
+    """A frozen build has no `python -m`: PDFs are read by the program itself started with
+    --pdf-worker, which the launcher hands to the worker before anything else."""
+    from glossator.formats import pdf_sandbox
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert pdf_sandbox.worker_command() == [sys.executable, pdf_sandbox.WORKER_FLAG]
+    launcher = (PACKAGING / "launcher.py").read_text(encoding="utf-8")
+    assert f'sys.argv[1:2] == ["{pdf_sandbox.WORKER_FLAG}"]' in launcher
+    assert "from glossator.formats.pdf_worker import main" in launcher
+    assert any(r.startswith("pdfminer.six") for r in PROJECT["dependencies"])
+
+
+def test_the_launcher_reads_a_pdf_as_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossator.formats import pdf_sandbox
+    from tests.formats.pdf_builder import Book
+
+    book = Book()
+    book.page().para("Read by the launcher, as the frozen program reads PDFs.")
+    launcher = str(PACKAGING / "launcher.py")
+    monkeypatch.setattr(pdf_sandbox, "worker_command",
+                        lambda: [sys.executable, launcher, pdf_sandbox.WORKER_FLAG])
+    text = pdf_sandbox.read_pdf_isolated(book.pdf(), "frozen.pdf")
+    assert text.text == "Read by the launcher, as the frozen program reads PDFs."

@@ -30,7 +30,7 @@ def best(times: list[float]) -> float:
 
 
 def test_stance_matrix_dialog_50k(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
-    from glossator.ui.stance_matrix_dialog import StanceMatrixDialog
+    from glossator.ui.attribution.stance_matrix_dialog import StanceMatrixDialog
 
     path = tmp_path / "matrix.sqlite3"
     Workspace.open(path).close()

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from conftest import GeneratedReport, median, percentile, print_table, run_fresh
-from glossator.ui.offsets import OffsetMap
-from glossator.ui.report_view import HighlightSpan, MarkerSpan, ReportView
+from glossator.ui.reader.offsets import OffsetMap
+from glossator.ui.reader.report_view import HighlightSpan, MarkerSpan, ReportView
 
 pytestmark = pytest.mark.perf
 
@@ -146,7 +146,7 @@ OPEN_10MB = """
 import gc, json, sys, time
 from conftest import generate_report, memory_kb, reset_peak_rss
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
-from glossator.ui.report_view import HighlightSpan, MarkerSpan, ReportView
+from glossator.ui.reader.report_view import HighlightSpan, MarkerSpan, ReportView
 
 KIND = {kind!r}
 report = generate_report(10_000_000, 10_000)

@@ -117,7 +117,7 @@ def test_search_floor_services_and_panel(qtbot, library: Path) -> None:  # type:
     from PySide6.QtWidgets import QApplication
 
     from glossator.services import Workspace
-    from glossator.ui.main_window import MainWindow
+    from glossator.ui.app.main_window import MainWindow
 
     rare = " ".join(w for w, _ in RARE)
     raw = sqlite3.connect(library)
@@ -187,8 +187,8 @@ import json, sys, time
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from glossator.services import Workspace
-from glossator.ui.app import settle_memory
-from glossator.ui.main_window import MainWindow
+from glossator.ui.app.run import settle_memory
+from glossator.ui.app.main_window import MainWindow
 from conftest import memory_kb
 ws = Workspace.open(sys.argv[1] if len(sys.argv) > 1 else {db!r}, reviewer="bench")
 w = MainWindow(ws)

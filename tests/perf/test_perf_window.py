@@ -72,9 +72,9 @@ def test_open_and_keypress_in_the_window(qtbot, tmp_path: Path) -> None:  # type
     from PySide6.QtWidgets import QApplication
 
     from glossator.services import Workspace
-    from glossator.ui.app import settle_memory
-    from glossator.ui.main_window import MainWindow
-    from glossator.ui.report_view import ReportView
+    from glossator.ui.app.main_window import MainWindow
+    from glossator.ui.app.run import settle_memory
+    from glossator.ui.reader.report_view import ReportView
 
     db, rid = build_workspace(tmp_path)
     source = tmp_path / "big-report.txt"
@@ -192,7 +192,7 @@ t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from glossator.services import Workspace
-from glossator.ui.main_window import MainWindow
+from glossator.ui.app.main_window import MainWindow
 ws = Workspace.open(sys.argv[1], reviewer="bench")
 w = MainWindow(ws)
 w.show(); app.processEvents()

@@ -8,6 +8,7 @@ a whole file (the old one or the new one), never part of one."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -23,7 +24,9 @@ from glossator.services.reports import PreparedReport
 from tests.conftest import SEED_REPORT
 from tests.reliability.helpers import child_env, fresh_rows, integrity
 
-ROUNDS = 10
+# A longer run: GLOSSATOR_CRASH_ROUNDS=50 GLOSSATOR_CRASH_ACKS=300 pytest tests/reliability -s
+ROUNDS = int(os.environ.get("GLOSSATOR_CRASH_ROUNDS", "10"))
+MOST = int(os.environ.get("GLOSSATOR_CRASH_ACKS", "40"))  # acknowledgements per round, at most
 CHILD = Path(__file__).with_name("crash_child.py")
 
 
@@ -83,7 +86,7 @@ def test_killed_while_annotating(tmp_path: Path, rng: random.Random, tally) -> N
     db, _ = workspace(tmp_path)
     acknowledged: set[str] = set()
     for _ in range(ROUNDS):
-        acknowledged |= set(killed_after(["annotate", str(db)], rng.randint(1, 40)))
+        acknowledged |= set(killed_after(["annotate", str(db)], rng.randint(1, MOST)))
         lost = acknowledged - uuids(db)
         tally["rounds"] += 1
         tally["lost"] += len(lost)
@@ -94,10 +97,10 @@ def test_killed_while_annotating(tmp_path: Path, rng: random.Random, tally) -> N
 
 
 def test_killed_while_reviewing(tmp_path: Path, rng: random.Random, tally) -> None:
-    db, _ = workspace(tmp_path, annotations=500)
+    db, _ = workspace(tmp_path, annotations=max(500, ROUNDS * MOST + 100))
     accepted: set[str] = set()
     for _ in range(ROUNDS):
-        accepted |= set(killed_after(["review", str(db)], rng.randint(1, 40)))
+        accepted |= set(killed_after(["review", str(db)], rng.randint(1, MOST)))
         rows = fresh_rows(db, "SELECT uuid, status FROM annotations")
         status = {str(u): str(s) for u, s in rows}
         decided = {str(r[0]) for r in fresh_rows(
@@ -138,7 +141,7 @@ def test_killed_while_reimporting(tmp_path: Path, rng: random.Random, tally) -> 
 def test_killed_while_undoing(tmp_path: Path, rng: random.Random, tally) -> None:
     db, _ = workspace(tmp_path)
     for _ in range(ROUNDS):
-        acks = [a.split() for a in killed_after(["undo", str(db)], rng.randint(1, 40))]
+        acks = [a.split() for a in killed_after(["undo", str(db)], rng.randint(1, MOST))]
         added = {u for kind, u in acks if kind == "add"}
         undone = {u for kind, u in acks if kind == "undo"}
         in_flight = {acks[-1][1]} if acks[-1][0] == "add" else set()

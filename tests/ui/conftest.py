@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from glossator.services import Workspace
-from glossator.ui.offsets import OffsetMap
+from glossator.ui.reader.offsets import OffsetMap
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -39,7 +39,7 @@ def seed_report_id(workspace: Workspace) -> int:
 
 @pytest.fixture
 def app_settings():
-    from glossator.ui.settings import AppSettings
+    from glossator.ui.app.settings import AppSettings
 
     settings = AppSettings()
     settings.reviewer = REVIEWER
@@ -48,7 +48,7 @@ def app_settings():
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace, app_settings):
-    from glossator.ui.main_window import MainWindow
+    from glossator.ui.app.main_window import MainWindow
 
     win = MainWindow(workspace, settings=app_settings)
     qtbot.addWidget(win)

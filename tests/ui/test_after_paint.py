@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from glossator.ui.after_paint import AfterPaint
+from glossator.ui.common.after_paint import AfterPaint
 
 
 def test_pending_work_runs_once_on_the_next_turn(qtbot):

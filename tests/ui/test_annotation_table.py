@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from glossator.services.annotations import AddAnnotation, DeleteAnnotations
-from glossator.ui.annotation_table import (
+from glossator.ui.annotations.table import (
     POSITION,
     QUOTE,
     TAGS,

@@ -12,7 +12,7 @@ from glossator.services.annotations import AddAnnotation
 from glossator.services.registry import EntryFields
 from glossator.services.stance_scale import StanceLabelFields
 from glossator.services.tags import TagFields
-from glossator.ui.codebook_forms import EntryForm, LabelForm, TagForm
+from glossator.ui.codebook.forms import EntryForm, LabelForm, TagForm
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_tags_added_under_a_parent_reach_the_palette_and_merge(qtbot, window, ed
     editor.tags.buttons["child"].click()
     rumour = next(t for t in workspace.tags() if t.name == "Rumour")
     assert rumour.parent_id == claim.id
-    assert window.palette.item_for(rumour.id) is not None
+    assert window.tag_palette.item_for(rumour.id) is not None
     item = next(tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
                 if tree.topLevelItem(0).child(i).text(0) == "Rumour")
     tree.setCurrentItem(item)

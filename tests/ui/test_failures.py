@@ -10,7 +10,7 @@ import pytest
 
 from glossator import paths
 from glossator.services import StorageFailure
-from glossator.ui.failures import configure_logging, install_excepthook
+from glossator.ui.app.failures import configure_logging, install_excepthook
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QListWidget
 
-from glossator.ui.footnote_panel import FootnoteListModel, FootnotePanel, NoteItem
+from glossator.ui.notes.footnote_panel import FootnoteListModel, FootnotePanel, NoteItem
 
 TEXT = "Officials said[1] that the militia[2] will act. Later[1] they denied it[4]."
 CITE_1 = ((TEXT.index("[1]"), TEXT.index("[1]") + 3), (TEXT.rindex("[1]"), TEXT.rindex("[1]") + 3))

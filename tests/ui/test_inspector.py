@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from glossator.services.annotations import AddAnnotation, AnnotationFields
-from glossator.ui.inspector import Inspector
+from glossator.ui.inspector.inspector import Inspector
 
 
 @pytest.fixture

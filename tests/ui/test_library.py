@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 
 from glossator.services.annotations import AddAnnotation
-from glossator.ui.library_panel import COUNT, DATE, TITLE, LibraryModel, LibraryPanel, ReportIdRole
+from glossator.ui.library.panel import COUNT, DATE, TITLE, LibraryModel, LibraryPanel, ReportIdRole
 
 
 def test_model_passes_modeltester(qtmodeltester, workspace):

@@ -10,9 +10,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from glossator.services import Workspace
-from glossator.ui.library_panel import LibraryPanel, ReportIdRole
-from glossator.ui.library_search import NO_MATCH, RESULTS
-from glossator.ui.search_results import SearchResultsModel, marked_html, snippet_html
+from glossator.ui.library.panel import LibraryPanel, ReportIdRole
+from glossator.ui.library.search import NO_MATCH, RESULTS
+from glossator.ui.library.search_results import SearchResultsModel, marked_html, snippet_html
 
 ARABIC = (
     "تقرير الميليشيات\n\n"

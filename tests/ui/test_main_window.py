@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from glossator.services import Workspace
-from glossator.ui.main_window import MainWindow
+from glossator.ui.app.main_window import MainWindow
 
 PASSAGE = "senior officials in the Iran-backed Iraqi militias accused Iran"
 

@@ -157,7 +157,7 @@ def test_context_menu_offers_the_tags_and_highlights_the_selection(qtbot, window
 
 
 def test_shortcuts_sheet_lists_the_keys(qtbot, window, monkeypatch):
-    from glossator.ui.dialogs import ShortcutsDialog
+    from glossator.ui.common.dialogs import ShortcutsDialog
 
     sheets = []
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: sheets.append(self) or 0)

@@ -9,10 +9,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from glossator.services import Workspace
-from glossator.ui import app as app_module
-from glossator.ui.import_worker import summarize
-from glossator.ui.main_window import MainWindow
-from glossator.ui.settings import AppSettings, settings_file
+from glossator.ui.app import run as app_module
+from glossator.ui.app.main_window import MainWindow
+from glossator.ui.app.settings import AppSettings, settings_file
+from glossator.ui.library.imports import summarize
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossator.ui.offsets import OffsetMap, astral_positions, cp_to_utf16, utf16_to_cp
+from glossator.ui.reader.offsets import OffsetMap, astral_positions, cp_to_utf16, utf16_to_cp
 
 FAMILY = "👨\u200d👩\u200d👧"  # ZWJ sequence: 3 astral people + 2 joiners = 5 code points
 FLAG = "🇮🇶"  # regional indicators: 2 astral code points

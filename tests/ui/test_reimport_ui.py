@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from glossator.ui.main_window_reimport import HINT, confirmation_text
+from glossator.ui.library.reimport import HINT, confirmation_text
 from tests.conftest import SEED_REPORT
 
 KEPT = "blamed it for the disintegration of the entire axis"

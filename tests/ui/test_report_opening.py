@@ -80,7 +80,7 @@ def test_a_report_reopened_at_its_scroll_position_paints_the_highlights_there(
 
 def test_a_hidden_window_reads_the_report_in_full_at_once(qtbot, workspace, app_settings,
                                                           long_report):
-    from glossator.ui.main_window import MainWindow
+    from glossator.ui.app.main_window import MainWindow
 
     rid, ids, _text = long_report
     hidden = MainWindow(workspace, settings=app_settings)
@@ -88,7 +88,7 @@ def test_a_hidden_window_reads_the_report_in_full_at_once(qtbot, workspace, app_
     hidden.open_report(rid)
     assert hidden.sync.shown_id == rid
     assert hidden.table.model.rowCount() == 2
-    assert set(hidden._annotations) == set(ids)  # no second step pending
+    assert set(hidden.annotations_so_far()) == set(ids)  # no second step pending
 
 
 def test_with_a_review_filter_the_first_paint_still_reads_only_what_is_in_view(

@@ -9,11 +9,17 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QToolTip
 
-from glossator.ui.colors import DEFAULT_PALETTE, blend, contrast_with_black, darken, parse_hex
-from glossator.ui.highlighting import LONG_SPAN, SpanIndex, segments
-from glossator.ui.offsets import OffsetMap
-from glossator.ui.report_view import HighlightSpan, MarkerSpan, ReportView
-from glossator.ui.report_view_formats import MARKER_COLOR, fill_color
+from glossator.ui.common.colors import (
+    DEFAULT_PALETTE,
+    blend,
+    contrast_with_black,
+    darken,
+    parse_hex,
+)
+from glossator.ui.reader.highlighting import LONG_SPAN, SpanIndex, segments
+from glossator.ui.reader.offsets import OffsetMap
+from glossator.ui.reader.report_view import HighlightSpan, MarkerSpan, ReportView
+from glossator.ui.reader.view_formats import MARKER_COLOR, fill_color
 
 PREFIX = "😀 قال 👨\u200d👩\u200d👧 🇮🇶 intro\n"
 BODY = "The official said[1] that the militia[2] will act.\n"

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from glossator.core.agreement import AgreementResult, CodedSpan, measure
 from glossator.services import Workspace
-from glossator.ui.agreement_models import AgreementModel, DisagreementModel
-from glossator.ui.annotation_table_model import STATUS
-from glossator.ui.main_window import MainWindow
+from glossator.ui.annotations.table_model import STATUS
+from glossator.ui.app.main_window import MainWindow
+from glossator.ui.review.agreement_models import AgreementModel, DisagreementModel
 
 FIRST = "senior officials in the Iran-backed Iraqi militias accused Iran"
 SECOND = "Hamas and Hizbullah were left alone in the arena facing an unknown fate"
@@ -75,10 +75,10 @@ def test_a_comment_and_its_reply_survive_a_restart(qtbot, window, workspace, db_
     assert len(panel.entries()) == 1 and panel.box.toPlainText() == ""
     workspace.set_reviewer("Tester")
     window.select_annotation(first)
-    panel.thread.setCurrentItem(panel.thread.topLevelItem(0))
+    panel.thread_tree.setCurrentItem(panel.thread_tree.topLevelItem(0))
     panel.box.setPlainText("The militias', see note 2.")
     qtbot.mouseClick(panel.reply, Qt.MouseButton.LeftButton)
-    assert panel.thread.topLevelItem(0).childCount() == 1
+    assert panel.thread_tree.topLevelItem(0).childCount() == 1
     window.close()
     workspace.close()
     reopened = Workspace.open(db_path, reviewer="Tester")
@@ -89,7 +89,7 @@ def test_a_comment_and_its_reply_survive_a_restart(qtbot, window, workspace, db_
         lines = again.inspector.review.entries()
         assert lines[0].startswith("Bea \u00b7 ") and lines[0].endswith("militias'?")
         assert lines[1].startswith("Tester \u00b7 ") and lines[1].endswith("see note 2.")
-        top = again.inspector.review.thread.topLevelItem(0)
+        top = again.inspector.review.thread_tree.topLevelItem(0)
         assert top.childCount() == 1  # the reply sits under the comment it answers
         again.close()
     finally:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from glossator.ui.sorted_rows import SortedRowsModel
+from glossator.ui.common.sorted_rows import SortedRowsModel
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,13 @@ from PySide6.QtWidgets import QDialog, QTableView
 
 from glossator.services.annotations import AddAnnotation, AnnotationFields, EditAnnotation
 from glossator.services.values import StanceMatrix
-from glossator.ui.speaker_summary import SpeakerSummaryDialog
-from glossator.ui.stance_matrix_model import CountsRole, StanceMatrixModel, TotalRole, cell_color
+from glossator.ui.attribution.speaker_summary import SpeakerSummaryDialog
+from glossator.ui.attribution.stance_matrix_model import (
+    CountsRole,
+    StanceMatrixModel,
+    TotalRole,
+    cell_color,
+)
 
 HAMAS = "Hamas and Hizbullah were left alone in the arena"
 

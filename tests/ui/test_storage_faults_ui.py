@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from glossator.services import Workspace
-from glossator.ui import dialogs
-from glossator.ui.main_window import MainWindow
+from glossator.ui.app.main_window import MainWindow
+from glossator.ui.common import dialogs
 from tests.reliability.helpers import WriteLock, mount_tmpfs, remount, unmount
 from tests.ui.conftest import REVIEWER, SEEDS, WindowDriver
 

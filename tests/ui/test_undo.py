@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glossator.services.annotations import AddAnnotation, AnnotationFields, EditAnnotation
-from glossator.ui.undo import UndoController
+from glossator.ui.common.undo import UndoController
 
 
 def test_push_applies_undo_reverts_redo_restores_same_id(qtbot, workspace, seed_report_id):

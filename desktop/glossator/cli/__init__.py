@@ -56,11 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
-        from glossator.ui.self_test import run_self_test
+        from glossator.ui.app.self_test import run_self_test
 
         return int(run_self_test())
     if args.command in (None, "gui"):
-        from glossator.ui.app import run_gui
+        from glossator.ui.app.run import run_gui
 
         return int(run_gui(db=args.db, reviewer=args.reviewer, self_test=False))
     try:

@@ -93,7 +93,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="replace a report's text by a changed file, re-anchoring its annotations",
     )
     p.add_argument("report", help="report id or unique title prefix")
-    p.add_argument("file", help="the changed file (.txt, .md, .html, .docx)")
+    p.add_argument("file", help="the changed file (.txt, .md, .html, .docx, .pdf)")
     p.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_reimport)

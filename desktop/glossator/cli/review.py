@@ -16,14 +16,12 @@ from glossator.core.agreement_spans import MIN_JACCARD
 from glossator.services import Workspace
 from glossator.services.review import DecideAnnotations
 from glossator.services.review_comments import AddComment, DeleteComment, EditComment
-from glossator.services.review_queries import find_review
 from glossator.services.review_settle import settle
 from glossator.services.review_values import ReviewEntry
 
 
 def _review_id(ws: Workspace, ref: str) -> str:
-    with ws.db.session() as session:
-        return find_review(session, ref)
+    return ws.find_review(ref)
 
 
 def cmd_decide(ws: Workspace, args: argparse.Namespace) -> int:

@@ -9,14 +9,13 @@ when each pairable value is paired once (two coders without missing data: the nu
 units). The interval is the 2.5th and 97.5th percentile of the alpha* values; beside it,
 the share of resamples below 0.667 and 0.800, the thresholds Krippendorff names.
 
-numpy draws the multinomial counts (exact and seeded); the rest is plain Python.
+numpy draws the multinomial counts (exact and seeded); the rest is plain Python. numpy is
+imported when an interval is first asked for, so starting the program never pays for it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
 
 from glossator.core.agreement_coefficients import (
     EPSILON,
@@ -51,6 +50,8 @@ def bootstrap_alpha(
     d_e = expected_disagreement(table, delta)
     if resamples < 1 or d_e is None or d_e <= EPSILON:
         return None
+    import numpy as np
+
     total = table.total
     cells = [(key, o) for key, o in table.o.items() if o > 0]
     weights = np.array([o / total for _key, o in cells], dtype=float)

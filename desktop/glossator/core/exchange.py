@@ -95,6 +95,7 @@ class ExchangeAnnotation:
     author: str = ""
     created: dt.datetime = EPOCH
     modified: dt.datetime = EPOCH
+    page: int | None = None  # the page the quote starts on, for a report read from a PDF
 
     def differences(self, other: ExchangeAnnotation) -> tuple[str, ...]:
         """The content fields (see CONTENT_FIELDS) in which `other` says something else.

@@ -11,6 +11,7 @@ from .sizes import MiB, too_large
 __all__ = [
     "MAX_REPORT_BYTES",
     "OLE_MAGIC",
+    "PDF_MAGIC",
     "ZIP_MAGICS",
     "Decoded",
     "check_report_size",
@@ -31,8 +32,9 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: old Office, or encrypted
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")  # .docx files are zip archives
+PDF_MAGIC = b"%PDF-"
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "PDF document"),
+    (PDF_MAGIC, "PDF document"),
     *((magic, "ZIP archive") for magic in ZIP_MAGICS),
     (OLE_MAGIC, "old Microsoft Office document"),
     (b"\x89PNG\r\n\x1a\n", "PNG image"),

@@ -255,6 +255,7 @@ def annotation_to_dict(
         "author": a.author,
         "created": created,
         "modified": created if a.modified == a.created else format_time(a.modified),
+        **({"page": a.page} if a.page is not None else {}),
     }
 
 
@@ -285,4 +286,11 @@ def annotation_from_dict(raw: Any, where: str) -> ExchangeAnnotation:
         author=f.text("author", ""),
         created=f.time("created"),
         modified=f.time("modified"),
+        page=_page(f.optional_int("page"), where),
     )
+
+
+def _page(page: int | None, where: str) -> int | None:
+    if page is not None and page < 1:
+        raise ExchangeFormatError(f"{where}: page must be 1 or more")
+    return page

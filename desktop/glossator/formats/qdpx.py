@@ -65,13 +65,16 @@ def _selection(a: ExchangeAnnotation, user: str, notes: list[str]) -> str:
         f' endPosition="{a.end}" creatingUser="{user}" creationDateTime="{created}"'
         f' modifyingUser="{user}" modifiedDateTime="{modified}">'
     ]
-    if a.status != "proposed" or a.cites or any(x.intensity is not None for x in a.stances):
+    intensities = any(x.intensity is not None for x in a.stances)
+    if a.status != "proposed" or a.cites or intensities or a.page is not None:
         meta = {
             "status": a.status if a.status != "proposed" else None,
             "cites": list(a.cites),
             "intensity": {x.target: x.intensity for x in a.stances if x.intensity is not None},
+            "page": a.page,
         }
-        parts.append(f"<Description>{text(with_meta('', meta))}</Description>")
+        cited_page = f"p. {a.page}" if a.page is not None else ""  # shown by other tools
+        parts.append(f"<Description>{text(with_meta(cited_page, meta))}</Description>")
     codes = _codes(a)
     parts.extend(
         f'<Coding guid="{coding}" creatingUser="{user}"'

@@ -167,6 +167,7 @@ class _Project:
         created = _time(sel, "creationDateTime", where, EPOCH)
         quote, prefix, suffix = quote_context(text, start, end)
         status = meta.get("status")
+        page = meta.get("page")
         return ExchangeAnnotation(
             uuid=uuid,
             report_uuid=report.uuid,
@@ -186,6 +187,7 @@ class _Project:
             author=self._user(sel.get("creatingUser")),
             created=created,
             modified=_time(sel, "modifiedDateTime", where, created),
+            page=page if type(page) is int and page >= 1 else None,
         )
 
 

@@ -1,7 +1,9 @@
 """Report import: bytes -> decoded text -> format reader -> normalized text, title, date.
 
 A Word ``.docx`` file is a zip of XML parts, not text: it skips decoding and goes to its
-own reader, which hands back the same kind of text as the others."""
+own reader, which hands back the same kind of text as the others. So does a PDF, read in
+a worker process under time and memory limits (``pdf_sandbox``); its text comes back with
+where each page starts (``ParsedReport.pages``)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import PurePath
 from glossator.core.metadata import MAX_TITLE_CHARS, guess_date, guess_title
 from glossator.core.text import normalize_text
 
-from .decoding import ZIP_MAGICS, Decoded, check_report_size, decode_report_bytes
+from .decoding import PDF_MAGIC, ZIP_MAGICS, Decoded, check_report_size, decode_report_bytes
 from .errors import ImportRefused
 from .text_reader import Extracted, read_plain_text
 
@@ -30,6 +32,7 @@ _SUFFIX_FORMATS = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_SUFFIX_FORMATS)
 
@@ -72,6 +75,8 @@ class ParsedReport:
     encoding: str
     encoding_guessed: bool
     verbatim: tuple[tuple[int, int], ...] = ()  # spans of code: no footnote markers there
+    # (offset where a page's text starts, page number), in text order: PDFs only
+    pages: tuple[tuple[int, int], ...] = ()
 
 
 def _looks_like_html(head: str) -> bool:
@@ -83,11 +88,14 @@ def _looks_like_html(head: str) -> bool:
 
 
 def sniff_format(data: bytes, name: str) -> str:
-    """``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``: by file extension, else by
-    content. A zip archive is always given to the ``docx`` reader, which refuses any zip
-    that is not a Word document."""
+    """``"text"``, ``"markdown"``, ``"html"``, ``"docx"`` or ``"pdf"``: by file extension,
+    else by content. A zip archive is always given to the ``docx`` reader, which refuses
+    any zip that is not a Word document; a file that says it is a PDF in its first
+    kilobyte (where readers look for ``%PDF-``) is always given to the PDF reader."""
     if data.startswith(ZIP_MAGICS):
         return "docx"
+    if PDF_MAGIC in data[:1024]:
+        return "pdf"
     suffix = PurePath(name).suffix.lower()
     if suffix in _SUFFIX_FORMATS:
         return _SUFFIX_FORMATS[suffix]
@@ -123,9 +131,31 @@ def _declared_html_charset(data: bytes, decoded: Decoded) -> Decoded:
         return decoded
 
 
+def _read_pdf(data: bytes, name: str) -> ParsedReport:
+    check_report_size(data, name)
+    from .pdf_reader import read_pdf  # imported on first use, as the other parsers
+
+    pdf = read_pdf(data, name)
+    text = normalize_text(pdf.text)
+    if not text.strip():
+        raise ImportRefused(name, "no readable text (the PDF shows no text)")
+    title = " ".join(normalize_text(pdf.title).split())[:MAX_TITLE_CHARS] if pdf.title else ""
+    return ParsedReport(
+        text=text,
+        title=title.rstrip() or guess_title(text),
+        date=guess_date(text),
+        source_format="pdf",
+        encoding="utf-8",
+        encoding_guessed=False,
+        pages=pdf.pages if text == pdf.text else (),
+    )
+
+
 def read_report(data: bytes, name: str) -> ParsedReport:
     """Read one report file; raises ``ImportRefused`` with a one-line reason."""
     source_format = sniff_format(data, name)
+    if source_format == "pdf":
+        return _read_pdf(data, name)
     if source_format == "docx":
         check_report_size(data, name)
         decoded = Decoded("", "utf-8", guessed=False)  # the XML parts are read as XML

@@ -2,11 +2,13 @@
 
 Each annotation targets its report (`urn:uuid:` of the report) through two alternative
 selectors, a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code
-points, end exclusive). Tags are `tagging` bodies, the note a `commenting` body, the speaker
-an `identifying` body and each stance a `classifying` body ("Iran=against"), so other tools
-show them. What only Glossator uses lives under the `glossator:` prefix (speaker details,
-stances, cited notes, status, the report's title and SHA-256, the codebook), which makes our
-own import lossless. A memo is a `commenting` Annotation whose target is its subject (the
+points, end exclusive); on a report read from a PDF, a third, a FragmentSelector naming
+the page of the original (`page=12`, RFC 3778) refined by the same TextQuoteSelector.
+Tags are `tagging` bodies, the note a `commenting` body, the speaker an `identifying`
+body and each stance a `classifying` body ("Iran=against"), so other tools show them.
+What only Glossator uses lives under the `glossator:` prefix (speaker details, stances,
+cited notes, status, the report's title and SHA-256, the codebook), which makes our own
+import lossless. A memo is a `commenting` Annotation whose target is its subject (the
 report, the tag's or speaker's GUID, or the collection), marked `glossator:memo`. Reading
 lives in `w3c_reader`.
 """
@@ -35,6 +37,7 @@ NAMESPACE = "urn:glossator:"
 PREFIX = "glossator:"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"glossator": NAMESPACE}]
 VERSION = 1
+PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"
 _ID_NAMESPACE = uuidlib.UUID("8f6a0d43-52d4-4b8e-9d3a-6c1f0e7b2a95")
 
 
@@ -88,13 +91,18 @@ def annotation_jsonld(a: ExchangeAnnotation) -> dict[str, Any]:
     bodies = _bodies(a)
     if bodies:
         out["body"] = bodies
+    quote = {"type": "TextQuoteSelector", "exact": a.quote, "prefix": a.prefix,
+             "suffix": a.suffix}
+    selectors: list[dict[str, Any]] = [
+        quote, {"type": "TextPositionSelector", "start": a.start, "end": a.end}
+    ]
+    if a.page is not None:  # the quote on its page of the original PDF (RFC 3778 fragment)
+        selectors.append({"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT,
+                          "value": f"page={a.page}", "refinedBy": quote})
     out["target"] = {
         "type": "SpecificResource",
         "source": urn(a.report_uuid),
-        "selector": [
-            {"type": "TextQuoteSelector", "exact": a.quote, "prefix": a.prefix, "suffix": a.suffix},
-            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-        ],
+        "selector": selectors,
         "glossator:title": a.report_title,
         "glossator:sha256": a.report_sha256,
     }

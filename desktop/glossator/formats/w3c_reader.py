@@ -9,6 +9,7 @@ is ever fetched. Ids that are not `urn:uuid:` become stable name-based UUIDs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid as uuidlib
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,16 @@ def _bodies(raw: dict[str, Any]) -> tuple[list[str], str]:
     return tags, "\n\n".join(notes)
 
 
+def _pdf_page(selector: dict[str, Any]) -> int | None:
+    """The page of a PDF fragment (``page=12``, RFC 3778), when the selector names one."""
+    value = selector.get("value")
+    if not isinstance(value, str):
+        return None
+    match = re.fullmatch(r"#?page=(\d{1,6})", value.strip())
+    page = int(match.group(1)) if match else 0
+    return page or None
+
+
 class _Target:
     def __init__(self, raw: dict[str, Any], where: str) -> None:
         targets = [t for t in _as_list(raw.get("target")) if isinstance(t, dict)]
@@ -152,6 +163,7 @@ class _Target:
         self.sha256 = target.get(PREFIX + "sha256")
         position: dict[str, Any] | None = None
         self.quote: dict[str, Any] = {}
+        self.page: int | None = None
         for sel in _as_list(target.get("selector")):
             if isinstance(sel, dict):
                 types = _types(sel)
@@ -159,6 +171,8 @@ class _Target:
                     position = sel
                 elif "TextQuoteSelector" in types and not self.quote:
                     self.quote = sel
+                elif "FragmentSelector" in types and self.page is None:
+                    self.page = _pdf_page(sel)
         if position is None:
             raise ExchangeFormatError(
                 f"{where}: the target has no TextPositionSelector (start and end)"
@@ -208,6 +222,7 @@ def _annotation(raw: Any, where: str, reports: dict[str, ExchangeReport]) -> Exc
         author=_creator(f.raw.get("creator")),
         created=created,
         modified=_time(f.raw, "modified", where, created),
+        page=target.page,
     )
 
 

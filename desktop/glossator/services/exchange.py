@@ -22,6 +22,7 @@ from glossator.core.exchange import (
     utc,
 )
 from glossator.core.names import name_key
+from glossator.core.pages import Pages, page_at, pages_from_meta
 from glossator.formats.registry import EXPORTERS
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
@@ -68,6 +69,15 @@ def _reports(
     if report_ids is not None:
         stmt = stmt.where(r.id.in_(report_ids))
     return {row[0]: ExchangeReport(*row[1:]) for row in session.connection().execute(stmt)}
+
+
+def _pages(session: Session, report_ids: list[int] | None) -> dict[int, Pages]:
+    """The pages of the reports read from a paged file (PDF), by report id."""
+    stmt = select(ReportRow.id, ReportRow.meta).where(ReportRow.source_format == "pdf")
+    if report_ids is not None:
+        stmt = stmt.where(ReportRow.id.in_(report_ids))
+    found = ((int(i), pages_from_meta(m)) for i, m in session.connection().execute(stmt))
+    return {i: p for i, p in found if p}
 
 
 def _links(
@@ -156,6 +166,7 @@ def _exchange_set(
     }
     authors = _names(session, ReviewerRow)
     tags, stances, cites = _links(session, ids)
+    pages = _pages(session, ids)
     a = table_of(AnnotationRow).c
     stmt = select(
         a.id,
@@ -201,6 +212,7 @@ def _exchange_set(
                 authors.get(row[11], ""),
                 utc(row[12]),
                 utc(row[13]),
+                page_at(pages[row[2]], row[3]) if row[2] in pages else None,
             )
         )
     memos = exchange_memos(session, reports.values())

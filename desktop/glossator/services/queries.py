@@ -11,6 +11,7 @@ from sqlalchemy import Connection, String, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from glossator.core.exchange import utc
+from glossator.core.pages import pages_from_meta
 from glossator.services.values import (
     FOOTNOTE_WARNING,
     AnnotationView,
@@ -136,7 +137,7 @@ def report_detail(session: Session | Connection, report_id: int) -> ReportDetail
     """A report with its markers and notes, read with three Core statements."""
     r = ReportRow
     row = session.execute(
-        select(r.text, r.body_end, r.footnote_style, r.encoding, r.encoding_guessed).where(
+        select(r.text, r.body_end, r.footnote_style, r.encoding, r.encoding_guessed, r.meta).where(
             r.id == report_id
         )
     ).first()
@@ -174,6 +175,7 @@ def report_detail(session: Session | Connection, report_id: int) -> ReportDetail
             NoteView(label, text, start, end, text_start, tuple(cites.get(note_id, ())))
             for note_id, label, text, start, end, text_start in notes
         ),
+        pages_from_meta(row.meta),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 
 from glossator.core.anchoring import THRESHOLD, Anchor, Anchored, reanchor
 from glossator.core.exchange import quote_context
+from glossator.core.pages import META_KEY, pages_to_meta
 from glossator.formats.errors import ImportRefused
 from glossator.services.commands import CommandError
 from glossator.services.reports import PreparedReport, footnote_meta
@@ -192,12 +193,15 @@ def plan_rows(conn: Connection, report_id: int, new: PreparedReport) -> PlannedR
         (notes_before, len(new.layout.notes)), tuple(items), dropped,
     )
     parsed, layout = new.parsed, new.layout
+    meta = dict(conn.scalar(select(ReportRow.meta).where(ReportRow.id == report_id)) or {})
+    meta.pop(META_KEY, None)
+    meta.update(pages_to_meta(parsed.pages))
     report = {
         "title": title, "date": parsed.date, "source_name": new.name[-1000:],
         "source_format": parsed.source_format, "encoding": parsed.encoding,
         "encoding_guessed": parsed.encoding_guessed, "text": new_text, "sha256": new.sha256,
         "original": new.original, "body_end": layout.body_end,
-        "footnote_style": layout.style, "meta": footnote_meta(row.meta, layout),
+        "footnote_style": layout.style, "meta": footnote_meta(meta, layout),
     }
     return PlannedRows(plan, report, changed, touched,
                        {i: tuple(dict.fromkeys(ls)) for i, ls in cites.items()},

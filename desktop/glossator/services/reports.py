@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, insert, select
 
 from glossator.core.footnotes import FootnoteLayout, detect_footnotes
+from glossator.core.pages import pages_to_meta
 from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import ParsedReport, read_report
@@ -97,7 +98,7 @@ def insert_report(ctx: Context, prepared: PreparedReport, report_uuid: str) -> i
         original=prepared.original,
         body_end=layout.body_end,
         footnote_style=layout.style,
-        meta=footnote_meta(None, layout),
+        meta=footnote_meta(pages_to_meta(parsed.pages), layout),
     )
     ctx.session.add(row)
     ctx.session.flush()

@@ -59,6 +59,8 @@ class ReportDetail:
     encoding_guessed: bool
     markers: tuple[MarkerView, ...]
     notes: tuple[NoteView, ...]
+    # (offset where a page's text starts, page number), for reports read from a PDF
+    pages: tuple[tuple[int, int], ...] = ()
 
     @property
     def id(self) -> int:

@@ -20,8 +20,9 @@ from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.destinations import check_backup_destination
 from glossator.services.reports import ImportReport, PreparedReport
-from glossator.services.review_queries import find_annotation, review_thread
+from glossator.services.review_queries import find_annotation, find_review, review_thread
 from glossator.services.review_values import ReviewThread
+from glossator.services.reviewer_switch import SwitchReviewer
 from glossator.services.search import SearchHit, search_library
 from glossator.services.values import (
     AnnotationView,
@@ -124,16 +125,15 @@ class Workspace:
 
     # -- reviewers ------------------------------------------------------------------------
 
-    def set_reviewer(self, name: str) -> None:
-        name = " ".join(name.split())
-        if not name:
-            raise CommandError("A reviewer needs a name")
-        self.reviewer = name
-        if self.read_only:  # nothing to record; the name is still used for this session
-            return
-        with self.db.writing() as session, session.begin():
-            if session.scalar(select(ReviewerRow.id).where(ReviewerRow.name == name)) is None:
-                session.add(ReviewerRow(name=name))
+    def set_reviewer(self, name: str) -> Change | None:
+        """Act as `name` from now on: a `SwitchReviewer` command, in the history like every
+        other (the new reviewer is the one who acts); None on a read-only workspace, where
+        the name is still used for this session but nothing can be recorded."""
+        command = SwitchReviewer(name, self.reviewer)
+        self.reviewer = command.name
+        if self.read_only:
+            return None
+        return self.run(command)
 
     def reviewers(self) -> list[str]:
         with self.db.session() as session:
@@ -350,6 +350,11 @@ class Workspace:
         """The full id of the annotation whose id is, or uniquely starts with, `ref`."""
         with self.db.session() as session:
             return find_annotation(session, ref)
+
+    def find_review(self, ref: str) -> str:
+        """The full id of the decision or comment whose id is, or uniquely starts with, `ref`."""
+        with self.db.session() as session:
+            return find_review(session, ref)
 
     def agreement(
         self, reviewers: Sequence[str], report_ids: Sequence[int] | None = None,

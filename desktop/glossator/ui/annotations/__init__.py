@@ -1,0 +1,1 @@
+"""The open report's annotation table and the gestures that annotate."""

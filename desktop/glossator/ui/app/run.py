@@ -1,0 +1,93 @@
+"""Starting the window: the application object, the workspace, the reviewer, first start."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from glossator import APP_NAME, __version__, paths
+from glossator.ui.app.failures import configure_logging, install_excepthook
+from glossator.ui.app.settings import ORGANIZATION, AppSettings
+from glossator.ui.common.memory import settle_memory
+
+if TYPE_CHECKING:
+    from glossator.services import Workspace
+
+
+def app_icon() -> QIcon:
+    icons = paths.resources_dir() / "icons"
+    icon = QIcon(str(icons / "glossator.svg"))
+    png = icons / "glossator-256.png"
+    if png.is_file():
+        icon.addFile(str(png))
+    return icon
+
+
+def application() -> QApplication:
+    """The running QApplication, created with Glossator's names and icon if needed."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("glossator")
+    app.setWindowIcon(app_icon())
+    theme = paths.resources_dir() / "themes" / "glossator.qss"
+    if theme.is_file():
+        app.setStyleSheet(theme.read_text(encoding="utf-8"))
+    return app
+
+
+def choose_reviewer(given: str | None, settings: AppSettings, known: list[str]) -> str:
+    """--reviewer, else the remembered name, else asked (prefilled with the system user)."""
+    from glossator.ui.common import dialogs
+
+    if given and given.strip():
+        if settings.reviewer is None:
+            settings.reviewer = given.strip()
+        return given.strip()
+    if settings.reviewer:
+        return settings.reviewer
+    suggestion = dialogs.system_user_name()
+    name = dialogs.ask_reviewer(None, suggestion, known, first_start=True)
+    name = name or suggestion or "reviewer"
+    settings.reviewer = name
+    return name
+
+
+def first_start(workspace: Workspace) -> None:
+    """An empty workspace gets the sample reports, so there is something to read at once."""
+    if not workspace.report_count():
+        workspace.ensure_seeded()
+
+
+def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool = False) -> int:
+    """Open the window on a workspace; returns the process exit status."""
+    app = application()
+    configure_logging()
+    settings = AppSettings()
+    from glossator.services import Workspace
+
+    try:
+        workspace = Workspace.open(db)
+    except Exception as exc:  # a refused database: say why, do not show a broken window
+        QMessageBox.critical(None, APP_NAME, f"The workspace cannot be opened:\n\n{exc}")
+        return 2
+    try:
+        workspace.set_reviewer(choose_reviewer(reviewer, settings, workspace.reviewers()))
+        first_start(workspace)
+        from glossator.ui.app.main_window import MainWindow
+
+        window = MainWindow(workspace, settings)
+        install_excepthook(lambda message: window.statusBar().showMessage(message, 10000))
+        window.show()
+        QTimer.singleShot(0, settle_memory)
+        if self_test:
+            QTimer.singleShot(0, window.close)
+        return int(app.exec())
+    finally:
+        workspace.close()

@@ -1,0 +1,1 @@
+"""Who said what: speakers in a report, the stance matrix, suggestions."""

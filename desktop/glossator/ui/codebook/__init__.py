@@ -1,0 +1,1 @@
+"""The codebook editor and the tag palette."""

@@ -1,0 +1,1 @@
+"""Shared pieces every window package may use."""

@@ -1,0 +1,1 @@
+"""Export and import of annotation sets in the window."""

@@ -1,0 +1,1 @@
+"""The selected annotation's fields: tags, note, speaker and stances."""

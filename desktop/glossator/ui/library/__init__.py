@@ -1,0 +1,1 @@
+"""The reports list, its search, importing and re-importing reports."""

@@ -1,0 +1,1 @@
+"""The footnotes pane and moving between markers and notes."""

@@ -1,0 +1,1 @@
+"""The report view: text, highlights, markers, offsets and geometry."""

@@ -1,0 +1,152 @@
+"""Turning the reviewer's gestures into commands: highlight the selection with a tag,
+retag, delete, edit in the inspector, move a span, and the report's context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from glossator.core.citations import cited_labels
+from glossator.core.footnotes_model import FootnoteLayout, Marker, Note
+from glossator.core.text import paragraphs
+from glossator.services.annotations import (
+    AddAnnotation,
+    AnnotationFields,
+    DeleteAnnotations,
+    EditAnnotation,
+)
+from glossator.services.values import ReportDetail
+from glossator.ui.common.undo import UndoController
+from glossator.ui.reader.report_view import ReportView
+from glossator.ui.state import WindowState
+
+
+class ContextActions(Protocol):
+    """The menu actions the report's context menu offers (the window's menus own them)."""
+
+    @property
+    def tag_menu(self) -> QMenu: ...
+    @property
+    def tag_actions(self) -> list[QAction]: ...
+    @property
+    def edit_note(self) -> QAction: ...
+    @property
+    def span_to_selection(self) -> QAction: ...
+    @property
+    def delete(self) -> QAction: ...
+
+
+def footnote_layout(report: ReportDetail) -> FootnoteLayout:
+    """The report's footnotes as the core citation rules expect them."""
+    style = report.footnote_style if report.footnote_style in (
+        "bracket", "markdown", "superscript", "inline", "none") else "none"
+    return FootnoteLayout(
+        style,
+        tuple(Marker(m.label, m.start, m.end) for m in report.markers),
+        tuple(Note(n.label, n.start, n.end, n.text_start, n.text) for n in report.notes),
+        report.body_end,
+    )
+
+
+class Editing:
+    """Each method sends at most one command through the window's undo controller."""
+
+    def __init__(self, state: WindowState, view: ReportView, undo: UndoController,
+                 say: Callable[[str, int], None]) -> None:
+        self.state, self.view, self.undo, self._status = state, view, undo, say
+        self.actions: ContextActions | None = None  # given once the menus are built
+        self._layout: tuple[FootnoteLayout, list[tuple[int, int]]] | None = None
+        state.reportOpened.connect(lambda _id: self.reset())
+
+    def reset(self) -> None:
+        """A new report is open."""
+        self._layout = None
+
+    def _say(self, message: str) -> None:
+        self._status(message, 5000)
+
+    def cites_for(self, span: tuple[int, int]) -> tuple[str, ...]:
+        """The notes a new highlight cites: markers inside it, else the next in its paragraph."""
+        report = self.state.report
+        if report is None or not report.markers:
+            return ()
+        if self._layout is None:
+            self._layout = (footnote_layout(report), paragraphs(report.text))
+        layout, paras = self._layout
+        labels = cited_labels(span, layout, paras, text=report.text)
+        noted = {n.label for n in report.notes}
+        return tuple(label for label in labels if label in noted)
+
+    def apply_tag(self, tag_id: int) -> None:
+        """Highlight the report's selection with a tag; with no selection, toggle the tag
+        on the selected highlight."""
+        state, view = self.state, self.view
+        report = state.report
+        if report is None:
+            self._say("Open a report first")
+            return
+        span = view.selection_span()
+        if span is None:
+            selected = state.annotations.get(state.selected) if state.selected else None
+            if selected is None:
+                self._say("Select some text first, then press a tag key")
+                return
+            ids = list(selected.tag_ids)
+            ids = [i for i in ids if i != tag_id] if tag_id in ids else [*ids, tag_id]
+            self.edit(selected.id, AnnotationFields(tag_ids=tuple(ids)), "retag highlight")
+            return
+        command = AddAnnotation(report.id, span[0], span[1], tag_ids=[tag_id],
+                                cites=self.cites_for(span))
+        if self.undo.push(command) is not None:
+            cursor = view.textCursor()
+            cursor.clearSelection()
+            view.setTextCursor(cursor)
+            state.select(command.uuid, after_paint=True)
+
+    def delete_selected(self) -> None:
+        selected = self.state.selected
+        if selected is None or selected not in self.state.annotations:
+            self._say("Select a highlight to delete it")
+            return
+        self.undo.push(DeleteAnnotations([selected]))
+
+    def edit(self, uuid: str, fields: AnnotationFields, label: str) -> None:
+        self.undo.push(EditAnnotation(uuid, fields, label))
+
+    def span_to_selection(self) -> None:
+        """Move the selected highlight onto the text selected in the report."""
+        span = self.view.selection_span()
+        selected = self.state.selected
+        if selected is None or span is None:
+            self._say("Select a highlight, then select the text it should cover")
+            return
+        self.edit(selected, AnnotationFields(span=span), "adjust highlight")
+
+    def context_menu(self, point: QPoint) -> None:
+        menu = self.build_context_menu(point)
+        menu.exec(self.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
+        """Copy and select as usual, then the tags, then what applies to a highlight."""
+        state, view, actions = self.state, self.view, self.actions
+        assert actions is not None, "the menus are built before the first context menu"
+        cp = view.cp_at(point)
+        keys = ([k for k in view.highlight_at(cp) if k in state.annotations]
+                if cp is not None else [])
+        if keys and view.selection_span() is None:
+            state.select(keys[0])
+        menu = view.createStandardContextMenu(point)
+        menu.addSeparator()
+        tags = menu.addMenu(actions.tag_menu.title())
+        tags.addActions(actions.tag_actions)
+        tags.setEnabled(view.selection_span() is not None or state.selected is not None)
+        if state.selected is not None:
+            menu.addAction(actions.edit_note)
+            menu.addAction(actions.span_to_selection)
+            menu.addAction(actions.delete)
+        return menu

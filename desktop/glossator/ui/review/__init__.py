@@ -1,0 +1,1 @@
+"""Reviewing: decisions and threads, the author and status filters, agreement."""
