@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from glossator.services import StoreError, Workspace
 from glossator.services.annotations import AddAnnotation, AnnotationFields, EditAnnotation
 from glossator.services.exchange import export_annotations
+from glossator.store.schema import HEAD_REVISION
 from tests.cli.helpers import run
 from tests.conftest import SEED_REPORT
 
@@ -145,7 +146,7 @@ def test_pgpassfile_gives_the_password(
     monkeypatch.setenv("PGPASSFILE", str(passfile))
     with Workspace.open(url, reviewer="ana") as ws:
         assert ws.db.url.password is None  # nothing of it in what is kept or shown
-        assert ws.schema_revision() == "0006"  # connected, and the schema was made
+        assert ws.schema_revision() == HEAD_REVISION  # connected, and the schema was made
         assert password not in _all_text(ws)
 
 

@@ -8,7 +8,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from glossator import __version__
-from glossator.cli import attribution, exchange, reimport, reports, review, search, team
+from glossator.cli import (
+    attribution,
+    counts,
+    exchange,
+    export_report,
+    memo,
+    passages,
+    reimport,
+    reports,
+    review,
+    search,
+    team,
+)
 from glossator.cli.common import CliError
 from glossator.services import CommandError, ConflictError, StoreError, Workspace
 
@@ -37,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.register(sub)
     reimport.register(sub)
     team.register(sub)
+    passages.register(sub)
+    counts.register(sub)
+    memo.register(sub)
+    export_report.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser

@@ -60,6 +60,8 @@ class Change:
     #: Roles or project settings (blind coding) changed: what a reviewer may see or do
     #: may be different, so views read everything again.
     team: bool = False
+    #: Memos added, edited or deleted (their UUIDs): memo views read them again.
+    memos: frozenset[str] = frozenset()
 
     @property
     def library(self) -> bool:
@@ -284,4 +286,5 @@ def _combine(message: str, changes: list[Change]) -> Change:
         any(c.codebook for c in changes),
         texts=union("texts"),
         team=any(c.team for c in changes),
+        memos=union("memos"),
     )

@@ -28,6 +28,7 @@ from glossator.formats.registry import EXPORTERS
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
 from glossator.services.destinations import check_destination
+from glossator.services.memo_exchange import exchange_memos
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
     AnnotationFootnoteRow,
@@ -220,7 +221,8 @@ def _exchange_set(
                 page_at(pages[row[2]], row[3]) if row[2] in pages else None,
             )
         )
-    return ExchangeSet(tuple(annotations), tuple(reports.values()), codebook, label)
+    memos = exchange_memos(session, reports.values())
+    return ExchangeSet(tuple(annotations), tuple(reports.values()), codebook, label, memos)
 
 
 def build_set(

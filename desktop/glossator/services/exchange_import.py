@@ -23,11 +23,13 @@ from glossator.services.command_errors import CommandError
 from glossator.services.commands import Change, Context, StateCommand
 from glossator.services.exchange import exchange_set
 from glossator.services.exchange_rows import NewRows, check_codebook, prepare_rows
+from glossator.services.memo_exchange import merge_memos
 from glossator.store.models import (
     AnnotationFootnoteRow,
     AnnotationRow,
     AnnotationStanceRow,
     AnnotationTagRow,
+    MemoRow,
     ReportRow,
     ReviewerRow,
     SpeakerAliasRow,
@@ -67,6 +69,10 @@ class MergeReport:
     skipped: int = 0  # annotations on reports this workspace does not have
     unknown_reports: tuple[str, ...] = ()  # their titles (or UUIDs)
     unanchored: tuple[str, ...] = ()  # UUIDs whose quote is not where the set says, nor found
+    memos_added: int = 0
+    memos_unchanged: int = 0
+    memo_conflicts: tuple[Conflict, ...] = ()
+    memos_skipped: int = 0  # their report, tag or speaker is not in this workspace
 
     def lines(self) -> list[str]:
         out = [
@@ -82,6 +88,13 @@ class MergeReport:
             f"  conflict {c.uuid} ({c.report_title}): {', '.join(c.fields)}" for c in self.conflicts
         ]
         out += [f"  not anchored: {u}" for u in self.unanchored]
+        if self.memos_added or self.memos_unchanged or self.memo_conflicts or self.memos_skipped:
+            out.append(
+                f"memos: {self.memos_added} added, {self.memos_unchanged} unchanged, "
+                f"{len(self.memo_conflicts)} in conflict, {self.memos_skipped} skipped "
+                "(subject not in this workspace)"
+            )
+            out += [f"  memo conflict {c.uuid}: {', '.join(c.fields)}" for c in self.memo_conflicts]
         return out
 
 
@@ -144,6 +157,7 @@ class ImportAnnotations(StateCommand):
             s.scalar(select(func.max(AnnotationRow.id))) or 0
         )
         last_reviewer = int(s.scalar(select(func.max(ReviewerRow.id))) or 0)
+        last_memo = int(s.scalar(select(func.max(MemoRow.id))) or 0)
         codebook: list[tuple[Any, Any, bool]] = [
             part(model, True)
             for model in (TagRow, SpeakerRow, SpeakerAliasRow, TargetRow, TargetAliasRow)
@@ -156,6 +170,7 @@ class ImportAnnotations(StateCommand):
             part(AnnotationTagRow, AnnotationTagRow.annotation_id > last_annotation),
             part(AnnotationStanceRow, AnnotationStanceRow.annotation_id > last_annotation),
             part(AnnotationFootnoteRow, AnnotationFootnoteRow.annotation_id > last_annotation),
+            part(MemoRow, MemoRow.id > last_memo),
         )
 
     def _small_scope(self) -> Scope:
@@ -230,6 +245,7 @@ class ImportAnnotations(StateCommand):
         merge_codebook(session, codebook)
         rows = prepare_rows(session, fresh, reports)
         added = self._insert(session, rows)
+        memos = merge_memos(session, s)
         self.report = MergeReport(
             len(added),
             unchanged,
@@ -237,6 +253,10 @@ class ImportAnnotations(StateCommand):
             skipped,
             tuple(unknown.values()),
             tuple(rows.unanchored),
+            len(memos.added),
+            memos.unchanged,
+            tuple(Conflict(u, "memo", f) for u, f in memos.conflicts),
+            memos.skipped,
         )
         ctx.record(
             "ImportAnnotations",
@@ -250,6 +270,7 @@ class ImportAnnotations(StateCommand):
             reports=frozenset(rows.report_ids),
             annotations=frozenset(added),
             codebook=True,
+            memos=frozenset(memos.added),
         )
 
     @staticmethod

@@ -340,6 +340,32 @@ class SuggestionDismissalRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class MemoRow(Base):
+    """A researcher's memo (Markdown) on a report, tag or speaker (by its UUID, so that a
+    memo outlives a deletion of its subject and is found again when it is undone) or on the
+    workspace (`subject_uuid` None)."""
+
+    __tablename__ = "memos"
+    __table_args__ = (
+        CheckConstraint(
+            "subject_kind IN ('report', 'tag', 'speaker', 'workspace')", name="subject_kind"
+        ),
+        Index("ix_memos_subject", "subject_kind", "subject_uuid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_uuid: Mapped[str | None] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("reviewers.id", ondelete="RESTRICT"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class SettingRow(Base):
     __tablename__ = "settings"
 
