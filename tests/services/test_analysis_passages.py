@@ -125,3 +125,28 @@ def test_unknown_names_are_errors_not_empty_results(ws: Workspace, planted: Plan
     ):
         with pytest.raises(CommandError, match=message):
             analysis.find(query)
+
+
+def test_blind_coding_scopes_passages_counts_and_the_printed_report(
+    ws: Workspace, planted: Planted
+) -> None:
+    """With blind coding on, an annotator's analysis holds their own annotations alone:
+    ben made a2, a4, h2, r2, r3 (a4 disputed, all others proposed)."""
+    from glossator.core.permissions import Role
+    from glossator.services.team import SetBlindCoding, SetRole
+
+    ws.reviewer = "ana"
+    ws.run(SetRole("ana", Role.MANAGER))
+    ws.run(SetBlindCoding(True))
+    ws.reviewer = "ben"
+    analysis = Analysis(ws)
+    assert keys(ws, planted) == ["a2", "a4", "h2", "r3", "r2"]
+    counts = analysis.frequencies(PassageQuery())
+    # Claim (a2), Warning (a4), Quote and Criticism (h2), Criticism (r2), Accusation (r3)
+    assert sum(t.annotations for t in counts.overall) == 6
+    hers = [planted.ids["a1"], planted.ids["h1"]]
+    assert analysis.passages_by_id(hers) == []
+    document = analysis.report_document(planted.reports["A"])
+    assert {p.id for p in document.passages} == {planted.ids["a2"], planted.ids["a4"]}
+    ws.reviewer = "ana"  # the manager sees everything
+    assert len(Analysis(ws).passages_by_id(hers)) == 2

@@ -23,6 +23,7 @@ Memos are changed by commands (services.memos: AddMemo, EditMemo, DeleteMemo) ru
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -59,14 +60,22 @@ EVERYTHING = PassageQuery()  # every passage that is not rejected
 
 
 class Analysis:
+    """Every query is scoped to what the acting reviewer may see: under blind coding an
+    annotator's passages, counts and documents hold their own annotations alone."""
+
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+
+    def _scoped(self, query: PassageQuery) -> PassageQuery:
+        only = self.ws.access().only_author
+        return query if only is None else replace(query, visible_to=only)
 
     # -- passages -------------------------------------------------------------------------
 
     def find(self, query: PassageQuery = EVERYTHING) -> PassageSelection:
         """The passages matching `query`, as ids in library order (report date, report,
         position): cheap to hold for a whole library; read them with `read`."""
+        query = self._scoped(query)  # before the read: one connection per file
         with self.ws.db.reading() as conn:
             return find_passages(conn, query)
 
@@ -98,8 +107,10 @@ class Analysis:
 
     def passages_by_id(self, uuids: Sequence[str], context: int = QUOTE_CONTEXT) -> list[Passage]:
         """Passages by annotation UUID (a matrix cell's), in the order given."""
+        only = self.ws.access().only_author  # before the read: one connection per file
         with self.ws.db.reading() as conn:
-            return read_passages(conn, passage_ids_of(conn, list(uuids)), context)
+            ids = passage_ids_of(conn, list(uuids), only)
+            return read_passages(conn, ids, context)
 
     def export_passages(
         self, query: PassageQuery, fmt: str, dest: Path, *, by: str = "tag",
@@ -131,6 +142,7 @@ class Analysis:
     def frequencies(
         self, query: PassageQuery = EVERYTHING, roll_up: bool = False
     ) -> TagFrequencies:
+        query = self._scoped(query)  # before the read: one connection per file
         with self.ws.db.reading() as conn:
             return counts.tag_frequencies(conn, query, roll_up)
 
@@ -138,6 +150,7 @@ class Analysis:
         self, query: PassageQuery = EVERYTHING, mode: str = "overlap", by: str = "tag",
         roll_up: bool = False,
     ) -> CooccurrenceMatrix:
+        query = self._scoped(query)  # before the read: one connection per file
         with self.ws.db.reading() as conn:
             return counts.cooccurrence(conn, query, mode, by, roll_up)
 
@@ -145,10 +158,12 @@ class Analysis:
         self, query: PassageQuery, row: str, column: str, mode: str = "overlap",
         by: str = "tag", roll_up: bool = False,
     ) -> CooccurrenceCell:
+        query = self._scoped(query)  # before the read: one connection per file
         with self.ws.db.reading() as conn:
             return counts.cooccurrence_cell(conn, query, row, column, mode, by, roll_up)
 
     def timeline(self, query: PassageQuery, target: str) -> StanceTimeline:
+        query = self._scoped(query)  # before the read: one connection per file
         with self.ws.db.reading() as conn:
             return counts.stance_timeline(conn, query, target)
 
@@ -198,8 +213,9 @@ class Analysis:
         self, report_id: int, statuses: Sequence[str] = NOT_REJECTED
     ) -> ReportDocument:
         """The report, its passages, legend and memos: what the window prints."""
+        only = self.ws.access().only_author
         with self.ws.db.reading() as conn:
-            return report_document(conn, report_id, statuses)
+            return report_document(conn, report_id, statuses, only)
 
     def export_report(
         self, report_id: int, dest: Path, *, statuses: Sequence[str] = NOT_REJECTED,

@@ -54,6 +54,8 @@ class PassageQuery:
     - `report_ids`: only these reports.
     - `words`: every word must be in the quote (accents and case aside); a trailing `*`
       makes the last word a prefix. The library's search index narrows the reports first.
+    - `visible_to`: set by the services, not by callers: under blind coding, the reviewer
+      id whose annotations alone the acting reviewer may see (see services/access.py).
     """
 
     tags: tuple[str, ...] = ()
@@ -68,6 +70,7 @@ class PassageQuery:
     date_to: dt.date | None = None
     report_ids: tuple[int, ...] = ()
     words: str = ""
+    visible_to: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,8 @@ def where_clauses(r: ResolvedQuery, report_ids: set[int] | None = None) -> list[
         out.append(exists().where(*conditions))
     if r.author_ids is not None:
         out.append(a.author_id.in_(sorted(r.author_ids)))
+    if q.visible_to is not None:
+        out.append(a.author_id == q.visible_to)
     if q.date_from is not None:
         out.append(ReportRow.date >= q.date_from)
     if q.date_to is not None:

@@ -249,12 +249,15 @@ def _build(
     return out
 
 
-def passage_ids_of(conn: Conn, uuids: Sequence[str]) -> list[int]:
-    """Row ids of annotations by UUID, in the order given (unknown ones left out)."""
+def passage_ids_of(conn: Conn, uuids: Sequence[str], visible_to: int | None = None) -> list[int]:
+    """Row ids of annotations by UUID, in the order given (unknown ones left out, and under
+    blind coding those not of `visible_to`)."""
     found: dict[str, int] = {}
     for at in range(0, len(uuids), CHUNK):
         stmt = select(AnnotationRow.uuid, AnnotationRow.id).where(
             AnnotationRow.uuid.in_(list(uuids[at : at + CHUNK])))
+        if visible_to is not None:
+            stmt = stmt.where(AnnotationRow.author_id == visible_to)
         found.update((str(u), int(i)) for u, i in conn.execute(stmt))
     return [found[u] for u in uuids if u in found]
 

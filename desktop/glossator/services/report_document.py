@@ -24,7 +24,8 @@ from glossator.store.models import TagRow
 
 
 def report_document(
-    conn: Connection, report_id: int, statuses: Sequence[str] = NOT_REJECTED
+    conn: Connection, report_id: int, statuses: Sequence[str] = NOT_REJECTED,
+    visible_to: int | None = None,
 ) -> ReportDocument:
     detail = report_detail(conn, report_id)
     if detail is None:
@@ -35,7 +36,8 @@ def report_document(
         DocumentMarker(m.label, m.start, m.end, note_of.get((m.start, m.end)))
         for m in detail.markers
     )
-    query = PassageQuery(report_ids=(report_id,), statuses=tuple(statuses))
+    query = PassageQuery(report_ids=(report_id,), statuses=tuple(statuses),
+                         visible_to=visible_to)
     passages = tuple(read_passages(conn, find_passages(conn, query).ids))
     uses = Counter(path for p in passages for path in p.tag_paths)
     named = {name: (path, color) for p in passages

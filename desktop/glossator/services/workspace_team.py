@@ -41,7 +41,8 @@ class TeamMixin:
     def access(self) -> Access:
         """The acting reviewer's role and the blind-coding switch (cached; a command of this
         Workspace and a feed entry that changes the team read them again)."""
-        if self._access is None:
+        name = (self.reviewer or "").strip() or None
+        if self._access is None or self._access.reviewer != name:  # another reviewer now
             with self.db.reading() as conn:
                 self._access = load_access(conn, self.reviewer)
         return self._access
