@@ -15,7 +15,9 @@ workspace, every method a short read (no write lock) returning plain frozen valu
     analysis.memos("report", report_id)          # Memo values; changes via ws.run(AddMemo...)
 
 Every call opens its own read connection, so a window can run one in a worker thread (each
-thread its own call), or run `read` slice by slice on its own thread between paints.
+thread its own call), or run `read` slice by slice on its own thread between paints. The
+`*_sliced` methods run a query a few reports at a time (services.analysis_slices), so a
+window can find and count across a whole library between two paints.
 Memos are changed by commands (services.memos: AddMemo, EditMemo, DeleteMemo) run through
 `Workspace.run`, undoable like every change.
 """
@@ -40,6 +42,15 @@ from glossator.core.exchange import QUOTE_CONTEXT
 from glossator.core.report_document import ReportDocument
 from glossator.services import counts
 from glossator.services.analysis_files import describe_query, save_passages, save_report_html
+from glossator.services.analysis_slices import (
+    Sliced,
+    merge_cell,
+    merge_frequencies,
+    merge_matrix,
+    merge_selection,
+    merge_timeline,
+    report_order,
+)
 from glossator.services.commands import CommandError
 from glossator.services.memo_queries import MemoHit, find_memo, memo_search, memo_views
 from glossator.services.passage_filters import NOT_REJECTED, PassageQuery
@@ -166,6 +177,44 @@ class Analysis:
         query = self._scoped(query)  # before the read: one connection per file
         with self.ws.db.reading() as conn:
             return counts.stance_timeline(conn, query, target)
+
+    # -- in slices of reports (services.analysis_slices) ---------------------------------
+
+    def report_order(self, query: PassageQuery = EVERYTHING) -> tuple[int, ...]:
+        """The reports `query` can find passages in, in library order."""
+        with self.ws.db.reading() as conn:
+            return report_order(conn, query)
+
+    def find_sliced(self, query: PassageQuery = EVERYTHING) -> Sliced[PassageSelection]:
+        def run(part: PassageQuery) -> PassageSelection:
+            found = self.find(part)  # the selection keeps the whole query's reports
+            return replace(found, query=replace(found.query, report_ids=query.report_ids))
+
+        return Sliced(query, self.report_order(query), run, merge_selection)
+
+    def frequencies_sliced(
+        self, query: PassageQuery = EVERYTHING, roll_up: bool = False
+    ) -> Sliced[TagFrequencies]:
+        return Sliced(query, self.report_order(query),
+                      lambda part: self.frequencies(part, roll_up), merge_frequencies)
+
+    def cooccurrence_sliced(
+        self, query: PassageQuery = EVERYTHING, mode: str = "overlap", by: str = "tag",
+        roll_up: bool = False,
+    ) -> Sliced[CooccurrenceMatrix]:
+        return Sliced(query, self.report_order(query),
+                      lambda part: self.cooccurrence(part, mode, by, roll_up), merge_matrix)
+
+    def cell_sliced(
+        self, query: PassageQuery, row: str, column: str, mode: str = "overlap",
+        by: str = "tag", roll_up: bool = False,
+    ) -> Sliced[CooccurrenceCell]:
+        return Sliced(query, self.report_order(query),
+                      lambda part: self.cell(part, row, column, mode, by, roll_up), merge_cell)
+
+    def timeline_sliced(self, query: PassageQuery, target: str) -> Sliced[StanceTimeline]:
+        return Sliced(query, self.report_order(query),
+                      lambda part: self.timeline(part, target), merge_timeline)
 
     # -- memos ----------------------------------------------------------------------------
 
