@@ -137,7 +137,6 @@ class PassagesDialog(QDialog):
         self.runner.finished.connect(self._found)
         self.runner.failed.connect(self._failed)
         self.table.activated.connect(self._activated)
-        self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current)
         self.model.dataChanged.connect(lambda *_: self._current(self.table.currentIndex()))
         self.background.done.connect(self._written)
