@@ -34,11 +34,13 @@ class SliceRunner(QObject):
     #: why the query could not run (one sentence)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, budget: float = BUDGET_S) -> None:
+    def __init__(self, parent: QObject | None = None, budget: float | None = None,
+                 first: int | None = None) -> None:
         super().__init__(parent)
-        self.budget = budget
+        self.budget = BUDGET_S if budget is None else budget
+        self.first = FIRST if first is None else first
         self._sliced: Sliced[Any] | None = None
-        self._size = FIRST
+        self._size = first
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -55,7 +57,7 @@ class SliceRunner(QObject):
 
     def start(self, sliced: Sliced[Any], *, at_once: bool = True) -> None:
         """Run `sliced`; its first slice now (`at_once`) or on the next turn."""
-        self._sliced, self._size = sliced, FIRST
+        self._sliced, self._size = sliced, self.first
         if at_once:
             self._step()
         else:
@@ -86,8 +88,6 @@ class SliceRunner(QObject):
         ran = max(1, sliced.done_reports - before)
         fits = int(self.budget / max(took / ran, 1e-6))
         self._size = max(1, min(MOST, fits, self._size * 2))
-        if sliced is not self._sliced:  # a listener started another query
-            return
         if sliced.done:
             self._sliced = None
             self.progressed.emit(result)
