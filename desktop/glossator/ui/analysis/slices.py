@@ -40,7 +40,7 @@ class SliceRunner(QObject):
         self.budget = BUDGET_S if budget is None else budget
         self.first = FIRST if first is None else first
         self._sliced: Sliced[Any] | None = None
-        self._size = first
+        self._size = self.first
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
