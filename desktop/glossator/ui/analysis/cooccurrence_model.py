@@ -44,10 +44,11 @@ class CooccurrenceModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.matrix = empty_matrix()
+        self.largest = 0  # the top of the scale (the matrix computes it on every ask)
 
     def set_matrix(self, matrix: CooccurrenceMatrix) -> None:
         self.beginResetModel()
-        self.matrix = matrix
+        self.matrix, self.largest = matrix, matrix.largest
         self.endResetModel()
 
     def row_name(self, row: int) -> str:
@@ -64,7 +65,7 @@ class CooccurrenceModel(QAbstractTableModel):
         if self.is_diagonal(row, column):
             return DIAGONAL
         m = self.matrix
-        return scale_color(m.cell(m.rows[row], m.columns[column]), m.largest)
+        return scale_color(m.cell(m.rows[row], m.columns[column]), self.largest)
 
     def rowCount(self, parent: Index | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.matrix.rows)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -31,6 +30,7 @@ from glossator.ui.analysis.slices import SliceRunner
 from glossator.ui.common.colors import to_hex
 
 LISTED = 500  # passages of a cell listed at most
+LISTED_AT_ONCE = 50  # read and listed per turn of the event loop
 
 
 class CooccurrenceTab(QWidget):
@@ -113,10 +113,10 @@ class CooccurrenceTab(QWidget):
         self.passages.clear()
         self.cell = None
         self.model.set_matrix(result or CooccurrenceModel().matrix)
-        header = self.view.horizontalHeader()
-        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(self.model.columnCount()):  # never narrower than a count
-            header.resizeSection(column, max(56, header.sectionSize(column)))
+        header = self.view.horizontalHeader()  # sized by the names (no cell is measured)
+        metrics = header.fontMetrics()
+        for column, name in enumerate(self.model.matrix.columns):
+            header.resizeSection(column, min(180, max(56, metrics.horizontalAdvance(name) + 34)))
         top = result.largest if result else 0
         self.scale.setText(
             f"<span style='background:{to_hex(LOW)}; border:1px solid #999'>&nbsp;0&nbsp;</span>"
@@ -144,14 +144,22 @@ class CooccurrenceTab(QWidget):
 
     def _cell_counted(self, cell: CooccurrenceCell) -> None:
         self.cell = cell
-        assert self.analysis is not None
-        shown = self.analysis.passages_by_id(cell.passages[:LISTED])
-        self.passages.set_passages(shown)
+        self.passages.clear()
+        self._list_more(cell, 0)
         what = WHAT.get(cell.mode, "")
         more = f", the first {LISTED} listed" if len(cell.passages) > LISTED else ""
         self.cell_title.setText(
             f"{cell.row} \u00d7 {cell.column}: {cell.count} {what}, "
             f"{len(cell.passages)} passage(s){more}. Double-click one to open it.")
+
+    def _list_more(self, cell: CooccurrenceCell, start: int) -> None:
+        """List a cell's passages a few at a time (a cell of a library has thousands)."""
+        if cell is not self.cell or self.analysis is None:
+            return
+        stop = min(len(cell.passages), LISTED, start + LISTED_AT_ONCE)
+        self.passages.add_passages(self.analysis.passages_by_id(cell.passages[start:stop]))
+        if stop < min(len(cell.passages), LISTED):
+            QTimer.singleShot(0, self, lambda: self._list_more(cell, stop))
 
     def export(self, _kind: FileKind, path: Path) -> None:
         if self.result is not None:

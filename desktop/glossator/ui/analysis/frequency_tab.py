@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,7 +49,10 @@ class TagCountModel(SortedRowsModel[TagCount]):
         return self._order.get(row.tag, 0)  # codebook order breaks ties
 
     def sort_key(self, row: TagCount, column: int) -> Any:
-        return (row.path.casefold(), row.annotations, row.reports, row.characters)[column]
+        if column == 0:
+            return row.path.casefold()
+        return row.annotations if column == 1 else row.reports if column == 2 else (
+            row.characters)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -70,24 +73,49 @@ class TagCountModel(SortedRowsModel[TagCount]):
         return None
 
 
-class ReportTagModel(SortedRowsModel[ReportTagCount]):
+class ReportTagModel(QAbstractTableModel):
+    """One row per report and tag, in library order as counted; sorted by a column only
+    when asked (a library has tens of thousands of rows: no key is made for each of them
+    before the first paint)."""
+
     columns = ("Report", "Date", "Tag", "Passages", "Characters", "Covered")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, 1, False)
-        self._order: dict[tuple[int, str], int] = {}
+        super().__init__(parent)
+        self._rows: list[ReportTagCount] = []
+        self._library: tuple[ReportTagCount, ...] = ()
 
     def set_counts(self, counts: tuple[ReportTagCount, ...]) -> None:
-        self._order = {(c.report_id, c.tag): i for i, c in enumerate(counts)}
-        self.set_rows(counts)
+        self.beginResetModel()
+        self._library, self._rows = counts, list(counts)
+        self.endResetModel()
 
-    def row_id(self, row: ReportTagCount) -> Hashable:
-        return self._order.get((row.report_id, row.tag), 0)  # library order breaks ties
+    @staticmethod
+    def sort_key(row: ReportTagCount, column: int) -> Any:
+        if column == 1:
+            return row.report_date.toordinal() if row.report_date else 10**7
+        if column == 0:
+            return row.report_title.casefold()
+        if column == 2:
+            return row.tag.casefold()
+        return row.annotations if column == 3 else row.characters if column == 4 else (
+            row.coverage)
 
-    def sort_key(self, row: ReportTagCount, column: int) -> Any:
-        date = row.report_date.isoformat() if row.report_date else "9999"
-        return (row.report_title.casefold(), date, row.tag.casefold(), row.annotations,
-                row.characters, row.coverage)[column]
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        rows = list(self._library)  # library order breaks ties
+        rows.sort(key=lambda r: self.sort_key(r, column),
+                  reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = rows
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -108,9 +136,11 @@ class ReportTagModel(SortedRowsModel[ReportTagCount]):
         return None
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
+def _table(parent: QWidget, name: str, sort_by: int | None = None) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
+    if sort_by is not None:  # the order the rows come in
+        view.horizontalHeader().setSortIndicator(sort_by, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -136,7 +166,7 @@ class FrequencyTab(QWidget):
         self.per_report = ReportTagModel(self)
         self.overall_view = _table(self, "tagFrequencies")
         self.overall_view.setModel(self.overall)
-        self.report_view = _table(self, "reportTagFrequencies")
+        self.report_view = _table(self, "reportTagFrequencies", sort_by=1)
         self.report_view.setModel(self.per_report)
         self.result: TagFrequencies | None = None
         split = QSplitter(Qt.Orientation.Horizontal, self)

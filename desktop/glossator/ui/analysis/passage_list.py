@@ -37,6 +37,9 @@ class PassageList(QTreeWidget):
 
     def set_passages(self, passages: Sequence[Passage]) -> None:
         self.clear()
+        self.add_passages(passages)
+
+    def add_passages(self, passages: Sequence[Passage]) -> None:
         for p in passages:
             item = QTreeWidgetItem([
                 p.report_title, p.report_date.isoformat() if p.report_date else "",

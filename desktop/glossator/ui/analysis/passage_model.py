@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 
 from glossator.core.analysis import Passage
 from glossator.services.passages import PassageSelection
@@ -37,6 +37,8 @@ KEPT_BLOCKS = 60
 SHOWN_CHARS = 400
 WAITING = "\u2026"
 GONE = "(deleted since it was found)"
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PassageRole,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole})
 
 
 def one_line(text: str, limit: int = SHOWN_CHARS) -> str:
@@ -85,6 +87,8 @@ class PassageTableModel(QAbstractTableModel):
         self._read = read
         self.selection: PassageSelection | None = None
         self._blocks: OrderedDict[int, list[Passage]] = OrderedDict()
+        self._texts: dict[int, list[tuple[str, ...]]] = {}  # each block's cells, made once
+        self._icons: dict[str, QIcon] = {}
         self._wanted: set[int] = set()
         self._fetch = QTimer(self)
         self._fetch.setSingleShot(True)
@@ -99,6 +103,7 @@ class PassageTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.selection = found
         self._blocks.clear()
+        self._texts.clear()
         self._wanted.clear()
         self.endResetModel()
         if found is not None and len(found):
@@ -118,6 +123,7 @@ class PassageTableModel(QAbstractTableModel):
         self.selection = found
         if partial is not None:
             self._blocks.pop(partial, None)
+            self._texts.pop(partial, None)
         self.endInsertRows()
         if old < BLOCK:
             self.ensure(0, min(len(found), BLOCK) - 1)
@@ -161,10 +167,13 @@ class PassageTableModel(QAbstractTableModel):
         passages = self._read(found, start, stop)  # fewer when some were deleted since
         self.reads += 1
         self._blocks[block] = passages
+        self._texts[block] = [tuple(_display(p, c) for c in range(len(COLUMNS)))
+                              for p in passages]
         self._blocks.move_to_end(block)
         while len(self._blocks) > KEPT_BLOCKS:
             far = max(self._blocks, key=lambda b: abs(b - block))
             del self._blocks[far]
+            del self._texts[far]
         self.dataChanged.emit(self.index(start, 0), self.index(stop - 1, len(COLUMNS) - 1))
 
     # -- the model --------------------------------------------------------------------------
@@ -186,16 +195,18 @@ class PassageTableModel(QAbstractTableModel):
         return section + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a paint asks for a dozen roles
             return None
-        p = self.passage(index.row())
-        column = index.column()
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(row // BLOCK)
+            if texts is not None and row % BLOCK < len(texts):
+                return texts[row % BLOCK][column]
+        p = self.passage(row)
         if p is None:
             if role != Qt.ItemDataRole.DisplayRole or column != QUOTE:
                 return None
-            return GONE if index.row() // BLOCK in self._blocks else WAITING
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(p, column)
+            return GONE if row // BLOCK in self._blocks else WAITING
         if role == PassageRole:
             return p
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -205,7 +216,10 @@ class PassageTableModel(QAbstractTableModel):
                 return "\n".join(f"[{c.label}] {c.text}" for c in p.cited) or None
             return _display(p, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == TAGS and p.tag_colors:
-            return tag_icon(p.color)
+            icon = self._icons.get(p.color)
+            if icon is None:
+                icon = self._icons[p.color] = tag_icon(p.color)
+            return icon
         if role == Qt.ItemDataRole.ForegroundRole and p.status == "rejected":
             return QColor("#8a8a8a")
         return None

@@ -5,6 +5,7 @@ JSON Lines, or an HTML or Markdown document grouped by tag or speaker."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -40,6 +41,8 @@ from glossator.ui.analysis.passage_view import passage_table, size_columns
 from glossator.ui.analysis.query_form import QueryForm
 from glossator.ui.analysis.slices import SliceRunner
 
+FILL_EVERY_S = 0.15
+FIRST_ROWS = 100  # a table's first screen or so: shown as soon as found
 KINDS = (FileKind("csv", "CSV", ".csv"), FileKind("jsonl", "JSON Lines", ".jsonl"),
          FileKind("html", "HTML document", ".html"), FileKind("md", "Markdown document", ".md"))
 
@@ -93,6 +96,7 @@ class PassagesDialog(QDialog):
         self.runner = SliceRunner(self)
         self.background = Background(self)
         self._progress: QProgressDialog | None = None
+        self._filled_at = 0.0
         self._layout()
         self._connect()
         self.resize(1360, 760)
@@ -161,10 +165,16 @@ class PassagesDialog(QDialog):
         self.runner.start(self.analysis.find_sliced(query))
 
     def _found_more(self, found: PassageSelection) -> None:
+        """Rows found so far go into the table (every FILL_EVERY_S at most: each insert
+        repaints the table), the first ones at once."""
+        now = time.perf_counter()
         if self.model.selection is None:
             self.model.set_selection(found)
-        else:
+            self._filled_at = now
+        elif (not self.runner.running or now - self._filled_at >= FILL_EVERY_S
+              or self.model.rowCount() < FIRST_ROWS):
             self.model.extend(found)
+            self._filled_at = now
         done, total = self.runner.progress()
         if self.runner.running:
             self.status.setText(f"Finding\u2026 {len(found):,} passage(s) so far, "
