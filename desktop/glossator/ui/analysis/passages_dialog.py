@@ -41,7 +41,7 @@ from glossator.ui.analysis.passage_view import passage_table, size_columns
 from glossator.ui.analysis.query_form import QueryForm
 from glossator.ui.analysis.slices import SliceRunner
 
-FILL_EVERY_S = 0.15
+FILL_EVERY_S = 0.25
 FIRST_ROWS = 100  # a table's first screen or so: shown as soon as found
 KINDS = (FileKind("csv", "CSV", ".csv"), FileKind("jsonl", "JSON Lines", ".jsonl"),
          FileKind("html", "HTML document", ".html"), FileKind("md", "Markdown document", ".md"))

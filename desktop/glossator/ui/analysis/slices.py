@@ -19,7 +19,7 @@ from glossator.services.analysis_slices import Sliced
 
 log = logging.getLogger(__name__)
 
-BUDGET_S = 0.012
+BUDGET_S = 0.008
 FIRST = 4  # reports in the first slice: the first rows come at once
 MOST = 2000
 
