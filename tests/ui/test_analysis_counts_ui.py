@@ -8,7 +8,7 @@ import csv
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -77,6 +77,12 @@ def test_tag_frequencies_per_tag_and_per_report(qtbot, planted_window, planted):
     h = [tuple(per_report.index(r, c).data() for c in (2, 3)) for r in range(
         per_report.rowCount()) if per_report.index(r, 1).data() == "2025-03-03"]
     assert sorted(h) == [("Betrayal", "2"), ("Criticism", "1"), ("Event", "1"), ("Quote", "3")]
+    header = dialog.frequencies.report_view.horizontalHeader()
+    at = header.sectionViewportPosition(3) + header.sectionSize(3) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(at, header.height() // 2))  # sort by passages
+    counts = [int(per_report.index(r, 3).data()) for r in range(per_report.rowCount())]
+    assert counts in (sorted(counts), sorted(counts, reverse=True)) and counts[0] != counts[-1]
     dialog.frequencies.roll_up.setChecked(True)  # a click on the box
     idle(qtbot, dialog.runner)
     up = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
