@@ -230,3 +230,18 @@ def test_a_failed_export_keeps_the_old_file_and_says_why(qtbot, planted_window, 
     assert "No space left on device" in dialog.status.text()
     assert dest.read_text("utf-8") == "earlier"
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["p.jsonl"]  # nothing beside
+
+
+def test_the_form_follows_a_codebook_change_and_says_results_are_stale(
+        qtbot, planted_window, workspace):
+    from glossator.services.tags import SaveTag, TagFields
+
+    window = planted_window
+    dialog = open_passages(qtbot, window)
+    dialog.form.tags.set_values(["Claim"])
+    claim = next(t for t in workspace.tags() if t.name == "Claim")
+    window.undo.push(SaveTag(TagFields("Assertion", claim.parent_id, claim.color,
+                                       claim.shortcut, claim.description), claim.id))
+    assert "Assertion" in dialog.form.tags.offered() and "Claim" not in dialog.form.tags.offered()
+    assert dialog.status.text() == "The library has changed since: Find again to see it."
+    assert find(qtbot, dialog) == shown_quotes(dialog) and len(shown_quotes(dialog)) == 12

@@ -151,15 +151,20 @@ class AnalysisViews:
         if change.codebook or change.team:
             for form_owner in (self.passages_dialog, self.counts_dialog):
                 if form_owner is not None:
-                    form_owner.form.reload()
+                    form_owner.reload_codebook()
         touched = bool(change.annotations or change.annotations_removed or change.codebook
                        or change.texts or change.team or change.reports_removed)
         if touched:
             for dialog in (self.passages_dialog, self.counts_dialog):
                 if dialog is not None and dialog.isVisible():
                     dialog.mark_stale()
-        if self.memo_dialog is not None and (change.memos or change.codebook or change.team
-                                             or change.reports_removed):
-            self.memo_dialog.reload()
+        memos = self.memo_dialog
+        if memos is not None and memos.isVisible():  # read again when next opened anyway
+            edits = change.annotations or change.annotations_removed or change.memos
+            if change.codebook or change.team or change.reports_removed or (
+                    change.library and not edits):
+                memos.reload_subjects()  # names changed, or reports came or went
+            elif change.memos:
+                memos.reload()
         if self.memo_hits is not None and change.memos:
             self.memo_hits.refresh()

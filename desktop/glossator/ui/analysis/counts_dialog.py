@@ -190,6 +190,12 @@ class CountsDialog(QDialog):
         self._running = None
         self.status.setText(message)
 
+    def reload_codebook(self) -> None:
+        """The codebook changed: its names in the form, the targets, counts to redo."""
+        self.form.reload()
+        self.timeline.set_targets(self.ws.targets())
+        self._counted.clear()
+
     def mark_stale(self) -> None:
         """The library changed: what is shown is counted again when asked."""
         self._counted.clear()

@@ -145,6 +145,11 @@ class MemoDialog(QDialog):
         self._loading = False
         self.reload()
 
+    def reload_subjects(self) -> None:
+        """The reports, tags or speakers changed: list them again, keeping the one shown."""
+        data = self.subject.currentData()
+        self._fill_subjects(int(data) if data is not None else None)
+
     def choose(self, kind: str, subject: int | None = None) -> None:
         """Show the memos about one subject (a report, tag or speaker id)."""
         self.kind.blockSignals(True)

@@ -191,6 +191,9 @@ class PassagesDialog(QDialog):
         self.model.clear()
         self.status.setText(message)
 
+    def reload_codebook(self) -> None:
+        self.form.reload()
+
     def mark_stale(self) -> None:
         """The library changed since the query ran."""
         if self.query is not None and not self.runner.running:
@@ -232,12 +235,14 @@ class PassagesDialog(QDialog):
         self._progress.setCancelButton(None)
         self._progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         self._progress.setMinimumDuration(300)
-        self.runner.cancel()
         self.background.run(lambda: (self.analysis.export_passages(
             query, kind, dest, by=by, overwrite=True), dest))
 
     def _export(self) -> None:
         if self.background.busy:
+            return
+        if self.runner.running:
+            self.status.setText("Still finding: export once every passage is found")
             return
         chosen = ask_destination(self, "Export the passages", "passages", KINDS)
         if chosen is not None:
