@@ -157,6 +157,8 @@ def test_spec_keeps_xcb_and_drops_qml_wayland_and_the_font_stack(
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
         "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
         "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/lib/libQt6PrintSupport.so.6",  # File > Print report
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
     ):
         assert keep(dest), dest
     for dest in (

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from glossator.core.codebook import Codebook, SpeakerDef
 from glossator.core.exchange import (
     ExchangeAnnotation,
+    ExchangeMemo,
     ExchangeReport,
     ExchangeSet,
     ExchangeStance,
@@ -24,11 +25,13 @@ from glossator.core.exchange import (
 )
 from glossator.core.names import name_key
 from glossator.core.pages import Pages, page_at, pages_from_meta
+from glossator.core.permissions import Action
 from glossator.formats.registry import EXPORTERS
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
 from glossator.services.destinations import check_destination
 from glossator.services.export_progress import READING, ExportProgress, watched, watching
+from glossator.services.memo_exchange import exchange_memos
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
     AnnotationFootnoteRow,
@@ -129,12 +132,15 @@ def exchange_set(
     texts: bool = False,
     label: str = DEFAULT_LABEL,
     statuses: Sequence[str] | None = None,
+    only_author: int | None = None,
 ) -> ExchangeSet:
     """The annotations of the chosen reports (all when None), with the codebook, and the
     report texts when `texts` (for formats that carry them); only those whose status is
-    one of `statuses` when given (["accepted"]: the final set)."""
+    one of `statuses` when given (["accepted"]: the final set), and only `only_author`'s
+    when given (blind coding)."""
     with paused_gc():
-        return _exchange_set(session, report_ids, texts, label, statuses).build()
+        return _exchange_set(session, report_ids, texts, label, statuses,
+                             only_author).build()
 
 
 @contextmanager
@@ -156,6 +162,7 @@ def _exchange_set(
     texts: bool,
     label: str,
     statuses: Sequence[str] | None = None,
+    only_author: int | None = None,
 ) -> _SetRows:
     ids = list(report_ids) if report_ids is not None else None
     conn = session.connection()
@@ -189,9 +196,12 @@ def _exchange_set(
         stmt = stmt.where(a.report_id.in_(ids))
     if statuses is not None:
         stmt = stmt.where(a.status.in_(list(statuses)))
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     rows = conn.execute(stmt).all()
+    memos = exchange_memos(session, reports.values())
     return _SetRows(rows, reports, codebook, label, speakers, authors, tags, stances, cites,
-                    pages)
+                    pages, memos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +219,7 @@ class _SetRows:
     stances: dict[int, list[ExchangeStance]]
     cites: dict[int, list[str]]
     pages: dict[int, Pages]
+    memos: tuple[ExchangeMemo, ...]
 
     def build(self, progress: ExportProgress | None = None) -> ExchangeSet:
         reports, tags, stances, cites = self.reports, self.tags, self.stances, self.cites
@@ -241,7 +252,7 @@ class _SetRows:
                 )
             )
         return ExchangeSet(tuple(annotations), tuple(reports.values()), self.codebook,
-                           self.label)
+                           self.label, self.memos)
 
 
 def build_set(
@@ -252,12 +263,15 @@ def build_set(
     statuses: Sequence[str] | None = None,
     progress: ExportProgress | None = None,
 ) -> ExchangeSet:
-    """The set, read in one snapshot; `progress` follows the building of its values,
-    which happens after the connection is given back (so the caller may handle events, and
-    read, while it is told)."""
+    """The set as the acting reviewer may see it (while blind coding hides others' work
+    from them, only their own annotations), read in one snapshot; `progress` follows the
+    building of its values, which happens after the connection is given back (so the
+    caller may handle events, and read, while it is told)."""
+    only_author = ws.access().only_author
     with paused_gc():
         with ws.db.session() as session:
-            found = _exchange_set(session, report_ids, texts, DEFAULT_LABEL, statuses)
+            found = _exchange_set(session, report_ids, texts, DEFAULT_LABEL, statuses,
+                                  only_author)
         return found.build(progress)
 
 
@@ -282,6 +296,8 @@ def export_annotations(
         raise CommandError(
             f"Unknown export format {format_name!r} (choose one of {', '.join(EXPORTERS)})"
         )
+    if statuses is not None and set(statuses) == {"accepted"}:
+        ws.access().require(Action.SETTLE)  # the accepted annotations are the final set
     dest = check_destination(dest, overwrite=overwrite, folder=exporter.writes_folder(dest))
     if exporter.needs_annotations:
         s = build_set(ws, report_ids, texts=exporter.needs_texts, statuses=statuses,

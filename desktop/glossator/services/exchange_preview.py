@@ -76,8 +76,11 @@ def preview_import(ws: Workspace, s: ExchangeSet, source: str) -> ImportPreview:
     with ws.db.writing() as session:
         transaction = session.begin()
         try:
+            ctx = Context(session, ws.reviewer, "apply", aliases=ws.aliases)
+            if command.requires is not None:  # who may not merge a set is told so now
+                ctx.access.require(command.requires)
             before = read_codebook(session)
-            command.apply(Context(session, ws.reviewer, "apply"))
+            command.apply(ctx)
             session.flush()
             after = read_codebook(session)
         finally:

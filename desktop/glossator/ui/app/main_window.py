@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 from glossator import paths
 from glossator.services import Workspace
 from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
+from glossator.ui.analysis.actions import AnalysisActions
+from glossator.ui.analysis.controller import AnalysisViews
 from glossator.ui.annotations.table_model import AnnotationIdRole
 from glossator.ui.app.accessible_names import name_controls
 from glossator.ui.app.actions import KeyFallback, WindowActions
@@ -113,10 +115,15 @@ class MainWindow(QMainWindow):
             self.state, workspace, self.undo, ReviewActions(self.menu_actions),
             p.review_panel, self._table_ids, self.fields.reveal, self.show_passage, say, self)
         self._connect_review()
+        self.analysis = AnalysisViews(self.state, workspace, self.undo, self.show_passage,
+                                      say, self)
+        self.analysis.connect(AnalysisActions(self.menu_actions))
+        self.analysis.place_memo_hits = self.library.add_section
+        self.library.searched.connect(self.analysis.search_memos)
         self.orphans = Orphans(self.state, p.orphans, p.lower_tabs)
         self.sync.followers += [self.fields.on_change, self.sync.reload_annotations,
                                 self.attribution.on_change, self.suggestions.on_change,
-                                self.orphans.on_change]
+                                self.analysis.on_change, self.orphans.on_change]
         self._filter_changed()  # orphans are never painted, filter or not
         self.setAcceptDrops(True)
         workspace.subscribe(self.sync.on_change)

@@ -48,6 +48,7 @@ class LibraryPanel(QWidget):
     reportActivated = Signal(int)
     matchActivated = Signal(int, int, int, bool)  # a search result: report, match start and
     # end in code points (-1: no match in the text), whether to move the focus to the report
+    searched = Signal(str)  # the full-text query whose results are shown ("" when none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,7 @@ class LibraryPanel(QWidget):
         self.pages.addWidget(self.view)
         self.searching = LibrarySearch(self, self.pages)
         layout.addWidget(self.pages, 1)
+        self._sections = layout.count()  # other results of a search go here (add_section)
         layout.addWidget(self.count_label)
         self.search.textChanged.connect(self._search_changed)
         self.filter.currentIndexChanged.connect(self._filter_changed)
@@ -118,6 +120,14 @@ class LibraryPanel(QWidget):
         with self.quietly():
             self.proxy.set_search("" if searcher else self.search.text())
         self.searching.text_changed(self.search.text() if searcher else "")
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another kind of search result (memos), shown below the reports found; it follows
+        `searched` and hides itself when it has nothing."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(self._sections, widget)
+            self._sections += 1
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
         with self.quietly():

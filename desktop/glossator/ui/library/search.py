@@ -87,6 +87,7 @@ class LibrarySearch(QObject):
             self.query = ""
             self.model.set_hits([])
             self.pages.setCurrentIndex(LIBRARY)
+            self.panel.searched.emit("")
 
     def run(self) -> None:
         """Search now (the pause after typing): list the hits, or say that none match."""
@@ -123,6 +124,7 @@ class LibrarySearch(QObject):
             self.empty.setText(failure or f"No reports match \u201c{query.strip()}\u201d")
             self.pages.setCurrentIndex(NO_MATCH)
         self.panel.update_count()
+        self.panel.searched.emit(query)
 
     def count_text(self) -> str | None:
         if not self.query or self.pages.currentIndex() == LIBRARY:
