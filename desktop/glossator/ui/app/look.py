@@ -52,7 +52,11 @@ class Look:
             action.triggered.connect(lambda _c=False, p=percent: self.set_scale(p))
             self.sizes[percent] = action
         self._add_to_menu(host)
-        self.set_scale(settings.interface_scale if settings.interface_scale in SIZES else 100)
+        scale = settings.interface_scale if settings.interface_scale in SIZES else 100
+        if scale != 100 or QApplication.font() != system_font():
+            self.set_scale(scale)  # (at 100% a start changes nothing: no relayout to pay)
+        else:
+            self.sizes[100].setChecked(True)
         TAG_COLORS.set(tags(), self.high_contrast.isChecked())
 
     def _add_to_menu(self, host: MenuHost) -> None:

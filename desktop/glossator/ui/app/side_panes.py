@@ -32,8 +32,8 @@ class SidePanes:
         main.setChildrenCollapsible(True)
         main.setCollapsible(1, False)  # the report never
         self._kept = [0, 0, 0]  # a collapsed pane's width, to open it again at that width
-        self.left = host.make("&Library pane", "F9", "Show or hide the library and the tags")
-        self.right = host.make("Notes and &inspector pane", "Shift+F9",
+        self.left = host.make("Li&brary pane", "F9", "Show or hide the library and the tags")
+        self.right = host.make("Notes and inspe&ctor pane", "Shift+F9",
                                "Show or hide the footnotes and the inspector")
         for index, action in ((0, self.left), (2, self.right)):
             action.setCheckable(True)
