@@ -90,7 +90,7 @@ def report_summaries(
     notes = _counts(session, FootnoteRow.report_id, ids)
     annotations = _counts(session, AnnotationRow.report_id, ids)
     review = _review_counts(session, ids)
-    missing: dict[int, list[str]] = defaultdict(list)
+    missing: dict[int, dict[str, None]] = defaultdict(dict)  # labels once each, in text order
     missing_stmt = (
         select(FootnoteRefRow.report_id, FootnoteRefRow.label)
         .where(FootnoteRefRow.footnote_id.is_(None))
@@ -107,8 +107,7 @@ def report_summaries(
         missing_stmt = missing_stmt.where(FootnoteRefRow.report_id.in_(ids))
         uncited_stmt = uncited_stmt.where(FootnoteRow.report_id.in_(ids))
     for rid, label in session.execute(missing_stmt):
-        if label not in missing[rid]:
-            missing[rid].append(label)
+        missing[rid].setdefault(label)
     for rid, label in session.execute(uncited_stmt):
         uncited[rid].append(label)
     return [

@@ -1,0 +1,58 @@
+"""A report's annotations read a page at a time: every one exactly once, in text order,
+whatever the page size, ties of start and end included; the values are those of the
+report's full read. And the library's line of a report with many markers whose notes are
+missing lists each missing label once, in text order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossator.services import Workspace
+from glossator.services.annotations import AddAnnotation
+
+
+def _report(ws: Workspace, tmp_path: Path) -> int:
+    body = "\n\n".join(f"Paragraph {n} says the militia warned the regime." for n in range(60))
+    path = tmp_path / "pages.txt"
+    path.write_text(f"Paged report\n\n{body}\n", encoding="utf-8")
+    (outcome,) = ws.import_paths([path])
+    return outcome.report_id or 0
+
+
+def test_pages_give_every_annotation_once_in_text_order(ws: Workspace, tmp_path: Path):
+    rid = _report(ws, tmp_path)
+    text = ws.report(rid).text
+    tag = ws.tags()[0].id
+    spans = []
+    for n in range(0, 60, 3):
+        start = text.index(f"Paragraph {n} says")
+        spans += [(start, start + 12), (start, start + 12), (start + 2, start + 30)]  # ties
+    for start, end in spans:
+        ws.run(AddAnnotation(rid, start, end, tag_ids=[tag], note="n"))
+    everything = ws.annotations(rid)
+    for size in (1, 2, 7, 100):
+        read, after = [], None
+        while True:
+            page = ws.annotation_page(rid, after, size)
+            assert len(page.annotations) <= size
+            read += page.annotations
+            if page.next is None:
+                break
+            after = page.next
+        assert read == everything  # the same values, in the same order, each once
+
+
+def test_a_report_without_annotations_is_one_empty_page(ws: Workspace, tmp_path: Path):
+    rid = _report(ws, tmp_path)
+    page = ws.annotation_page(rid, None, 50)
+    assert page.annotations == () and page.next is None
+
+
+def test_missing_labels_are_listed_once_each_in_text_order(ws: Workspace, tmp_path: Path):
+    markers = " ".join(f"claim[{n}]" for n in (5, 3, 5, 9, 3, 1))
+    path = tmp_path / "missing.txt"
+    path.write_text(f"Missing notes\n\nThe text {markers} ends.\n\n[1] The only note.\n",
+                    encoding="utf-8")
+    (outcome,) = ws.import_paths([path])
+    summary = ws.report_summary(outcome.report_id or 0)
+    assert summary is not None and summary.missing_notes == ("5", "3", "9")
