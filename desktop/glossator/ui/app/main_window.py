@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 from glossator import paths
 from glossator.services import Workspace
 from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
-from glossator.ui.annotations.table_model import AnnotationIdRole
 from glossator.ui.app.actions import KeyFallback, WindowActions
 from glossator.ui.app.imports import WindowImports
 from glossator.ui.app.layout import SPLITTER_SIZES, build_panes
@@ -265,8 +264,7 @@ class MainWindow(QMainWindow):
         self.report_view.set_highlight_filter(key_shown)
 
     def _table_ids(self) -> list[str]:
-        proxy = self.table.proxy
-        return [str(proxy.index(r, 0).data(AnnotationIdRole)) for r in range(proxy.rowCount())]
+        return self.table.shown_ids()
 
     def _highlight_clicked(self, key: str) -> None:
         if not is_citation_key(key):
@@ -274,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _jump_to_annotation(self, annotation_id: str) -> None:
         self.select_annotation(annotation_id)
-        found = self.annotations.get(annotation_id)
+        found = self.state.annotation(annotation_id)
         if found is not None:
             self.report_view.scroll_to(found.start)
             self.report_view.setFocus()
@@ -283,7 +281,7 @@ class MainWindow(QMainWindow):
         """Open the report of a passage and select it there."""
         if self.open_report(report_id):
             self.select_annotation(uuid)
-            found = self.annotations.get(uuid)
+            found = self.state.annotation(uuid)
             if found is not None:
                 self.report_view.scroll_to(found.start)
             self.activateWindow()
