@@ -15,7 +15,7 @@ from glossator.core.codebook import Codebook
 from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES
-from glossator.services import attribution, queries, spans
+from glossator.services import attribution, library, queries, spans
 from glossator.services.annotation_pages import AnnotationPage, Cursor, annotation_page
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
@@ -144,12 +144,12 @@ class Workspace:
 
     def reports(self) -> list[ReportSummary]:
         with self.db.reading() as conn:
-            return queries.report_summaries(conn)
+            return library.report_summaries(conn)
 
     def report_summary(self, report_id: int) -> ReportSummary | None:
         """One report's line in the library (counts of notes, annotations, review)."""
         with self.db.reading() as conn:
-            found = queries.report_summaries(conn, [report_id])
+            found = library.report_summaries(conn, [report_id])
         return found[0] if found else None
 
     def report_count(self) -> int:
