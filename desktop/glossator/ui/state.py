@@ -92,6 +92,10 @@ class WindowState(QObject):
         self._complete_report()
         return self._report
 
+    def report_so_far(self) -> ReportDetail | None:
+        """The open report if its text, markers and notes have been read (reads nothing)."""
+        return self._report
+
     @property
     def annotations(self) -> dict[str, AnnotationView]:
         self._complete()

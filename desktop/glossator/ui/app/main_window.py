@@ -9,52 +9,90 @@ returns (also when it comes from undo or redo).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from glossator import paths
-from glossator.services import Workspace
-from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
-from glossator.ui.app.actions import KeyFallback, WindowActions
-from glossator.ui.app.imports import WindowImports
-from glossator.ui.app.layout import SPLITTER_SIZES, build_panes
-from glossator.ui.app.reviewer import ReviewerSwitch
+from glossator.ui.app.pane_sizes import SPLITTER_SIZES
 from glossator.ui.app.settings import AppSettings
-from glossator.ui.app.sync import ViewSync
-from glossator.ui.app.window_memory import restore_window, save_window
-from glossator.ui.attribution.actions import AttributionActions
-from glossator.ui.attribution.controller import Attribution
-from glossator.ui.attribution.suggestions import Suggestions
-from glossator.ui.common import dialogs
-from glossator.ui.common.after_paint import AfterPaint
-from glossator.ui.common.undo import UndoController
-from glossator.ui.inspector.controller import InspectorFields
-from glossator.ui.library.imports import ImportRunner, choose_files, choose_folder, dropped_paths
-from glossator.ui.library.reimport import Reimport
-from glossator.ui.reader.editing import Editing
-from glossator.ui.reader.navigation import Navigation, is_citation_key
-from glossator.ui.review.actions import ReviewActions
-from glossator.ui.review.controller import ReviewWorkflow
-from glossator.ui.state import WindowState
 
-if TYPE_CHECKING:  # the codebook editor is imported when first opened: a faster start
-    from glossator.ui.codebook.dialog import CodebookDialog
+if TYPE_CHECKING:  # imported when the window is assembled (`_import_parts`); even the
+    # `Qt` namespace, whose hundred enums take a tenth of the first paint to make
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+
+    from glossator.services import Workspace
+    from glossator.services.library import FirstLine
+    from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
+    from glossator.ui.app.actions import KeyFallback, WindowActions
+    from glossator.ui.app.imports import WindowImports
+    from glossator.ui.app.layout import build_panes
+    from glossator.ui.app.reviewer import ReviewerSwitch
+    from glossator.ui.app.skeleton import Skeleton
+    from glossator.ui.app.sync import ViewSync
+    from glossator.ui.app.window_memory import restore_window, save_window
+    from glossator.ui.attribution.actions import AttributionActions
+    from glossator.ui.attribution.controller import Attribution
+    from glossator.ui.attribution.suggestions import Suggestions
+    from glossator.ui.codebook.dialog import CodebookDialog  # imported when first opened
+    from glossator.ui.common import dialogs
+    from glossator.ui.common.after_paint import AfterPaint
+    from glossator.ui.common.undo import UndoController
+    from glossator.ui.inspector.controller import InspectorFields
+    from glossator.ui.library.imports import (
+        ImportRunner,
+        choose_files,
+        choose_folder,
+        dropped_paths,
+    )
+    from glossator.ui.library.reimport import Reimport
+    from glossator.ui.reader.editing import Editing
+    from glossator.ui.reader.navigation import Navigation, is_citation_key
+    from glossator.ui.review.actions import ReviewActions
+    from glossator.ui.review.controller import ReviewWorkflow
+    from glossator.ui.state import WindowState
+
+
+def _import_parts() -> None:
+    """The features the window is assembled from, imported now: the names above, used in
+    the methods below, become this module's (at start-up, after the skeleton's paint)."""
+    from glossator.ui.app import window_parts
+
+    globals().update(window_parts.PARTS)
 
 
 class MainWindow(QMainWindow):
     """The reviewer's workbench on one workspace."""
 
-    def __init__(self, workspace: Workspace, settings: AppSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
+                 parent: QWidget | None = None, *,
+                 first_list: Sequence[FirstLine] = (),
+                 after_first_paint: Callable[[], None] | None = None) -> None:
+        """On a workspace, the whole window at once. Without one (start-up), a skeleton
+        showing `first_list`; `after_first_paint` runs once it is painted, and is where
+        `assemble` is called."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Glossator")
         self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "glossator.svg")))
-        self.ws = workspace
         self.settings = settings or AppSettings()
+        self.assembled = False
+        if workspace is None:
+            from glossator.ui.app.skeleton import show_skeleton
+
+            self._skeleton = show_skeleton(self, self.settings, first_list,
+                                           after_first_paint or (lambda: None))
+            return
+        self.assemble(workspace)
+
+    def assemble(self, workspace: Workspace) -> None:
+        """Build the panes and the features on the workspace, and show its report."""
+        _import_parts()
+        self.ws = workspace
         self.state = WindowState()  # outlives the widgets, as the values it holds
         self.undo = UndoController(workspace, self)
         self.importer = ImportRunner(workspace, self)
@@ -107,6 +145,7 @@ class MainWindow(QMainWindow):
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self.reviewer.show()
+        self.assembled = True
         restore_window(self)
 
     def _connect(self) -> None:
@@ -227,6 +266,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self.assembled:
+            return
         main = self.splitters["main"]
         sizes, total = main.sizes(), sum(main.sizes())
         if total and sizes[1] < 0.4 * total:  # a smaller screen than last time: report first
@@ -322,6 +363,7 @@ class MainWindow(QMainWindow):
         return self.codebook_dialog
 
     codebook_dialog: CodebookDialog | None = None
+    _skeleton: Skeleton
 
     # -- reviewer ---------------------------------------------------------------------------
 
@@ -338,11 +380,11 @@ class MainWindow(QMainWindow):
         return self.imports.import_paths(items)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
+        if self.assembled and dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        items = dropped_paths(event.mimeData())
+        items = dropped_paths(event.mimeData()) if self.assembled else []
         if items:
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.import_paths(items))
@@ -357,6 +399,10 @@ class MainWindow(QMainWindow):
         save_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.assembled:  # closed before it was built: nothing to keep, nothing to build
+            self._skeleton.cancel()
+            super().closeEvent(event)
+            return
         self.inspector.commit_note()
         if self.undo.pending and not self.undo.retry_pending():
             if not dialogs.confirm_losing_pending(self, self.undo.pending,

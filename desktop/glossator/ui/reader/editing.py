@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -44,8 +44,10 @@ class Editing:
                  say: Callable[[str, int], None]) -> None:
         self.state, self.view, self.undo, self._status = state, view, undo, say
         self.actions: ContextActions | None = None  # given once the menus are built
-        self._citations: CitationFinder | None = None  # the open report's, made at first use
+        self._citations: CitationFinder | None = None  # the open report's
         state.reportOpened.connect(lambda _id: self.reset())
+        # made on a turn of its own once the report's notes are read, not in the first key
+        state.reportShown.connect(lambda: QTimer.singleShot(0, self._prepare))
 
     def reset(self) -> None:
         """A new report is open."""
@@ -53,6 +55,11 @@ class Editing:
 
     def _say(self, message: str) -> None:
         self._status(message, 5000)
+
+    def _prepare(self) -> None:
+        report = self.state.report_so_far()
+        if self._citations is None and report is not None and report.markers:
+            self._citations = CitationFinder(report)
 
     def cites_for(self, span: tuple[int, int]) -> tuple[str, ...]:
         """The notes a new highlight cites: markers inside it, else the next in its paragraph."""
