@@ -56,3 +56,31 @@ def test_missing_labels_are_listed_once_each_in_text_order(ws: Workspace, tmp_pa
     (outcome,) = ws.import_paths([path])
     summary = ws.report_summary(outcome.report_id or 0)
     assert summary is not None and summary.missing_notes == ("5", "3", "9")
+
+
+def test_the_light_list_follows_blind_coding_as_the_workspace_does(tmp_path: Path):
+    from glossator.services.library import LibraryReader
+    from glossator.services.team import SetBlindCoding
+
+    db = tmp_path / "blind.sqlite3"
+    with Workspace.open(db, reviewer="ana") as ws:
+        rid = _report(ws, tmp_path)
+        text = ws.report(rid).text
+        start = text.index("Paragraph 3 says")
+        ws.run(AddAnnotation(rid, start, start + 10))
+        ws.set_reviewer("ben")
+        ws.run(AddAnnotation(rid, start + 12, start + 20))
+        ws.run(AddAnnotation(rid, start + 22, start + 30))
+    with LibraryReader.open(db, "ana") as reader:
+        assert reader.sees_everyone()
+        assert [s.annotation_count for s in reader.reports()] == [3]
+        assert [line.annotation_count for line in reader.first_list()] == [3]
+    with Workspace.open(db, reviewer="ana") as ws:
+        ws.run(SetBlindCoding(True))
+    for name in ("ana", "ben"):
+        with Workspace.open(db, reviewer=name) as ws:
+            expected = ws.reports()
+        with LibraryReader.open(db, name) as reader:
+            assert not reader.sees_everyone()
+            assert reader.reports() == expected  # as the workspace lists it for them
+            assert [line.annotation_count for line in reader.first_list()] == [None]

@@ -12,9 +12,15 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from glossator import __version__
 from glossator.cli.common import CliError
+
+if TYPE_CHECKING:
+    from glossator.services import Workspace
+
+CONFLICT_STATUS = 3  # refused because someone else changed the row since it was read
 
 #: each subcommand and the module of `glossator.cli` that registers it (with its siblings)
 COMMANDS = {
@@ -26,6 +32,11 @@ COMMANDS = {
     "review": "review", "agreement": "review",
     "search": "search",
     "reimport": "reimport",
+    "role": "team", "project": "team", "server": "team", "annotation": "team",
+    "passages": "passages",
+    "counts": "counts",
+    "memo": "memo",
+    "export-report": "export_report",
 }
 MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
@@ -88,36 +99,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run_gui(db=args.db, reviewer=args.reviewer, self_test=False))
     from glossator.services import StoreError
 
+    reviewer = getattr(args, "as_reviewer", None) or args.reviewer
     if getattr(args, "lists_only", False):  # reads the library's list and nothing else
         from glossator.services.library import LibraryReader
 
         try:
-            reader = LibraryReader.open(args.db)
+            reader = LibraryReader.open(args.db, reviewer)
         except StoreError as exc:
             print(f"glossator: {exc}", file=sys.stderr)
             return 2
         try:
             return int(args.func(reader, args))
-        except (CliError, StoreError) as exc:
+        except (CliError, StoreError) as exc:  # no command runs: none can fail otherwise
             print(f"glossator: {exc}", file=sys.stderr)
             return 2
         finally:
             reader.close()
-    from glossator.services import CommandError, Workspace
+    if getattr(args, "own_workspace", False):  # `server ...`: opens the URL it is given
+        return _run(args.func, None, args)
+    from glossator.services import Workspace
 
     try:
-        ws = Workspace.open(args.db, reviewer=getattr(args, "as_reviewer", None) or args.reviewer)
+        ws = Workspace.open(args.db, reviewer=reviewer)
     except StoreError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return 2
     try:
-        return int(args.func(ws, args))
-    except (CliError, CommandError, StoreError) as exc:
-        print(f"glossator: {exc}", file=sys.stderr)
-        return 2
+        if ws.identity_fixed and reviewer and reviewer != ws.reviewer:
+            print(f"glossator: on this team server you are {ws.reviewer} (the database user "
+                  f"you logged in as), not {reviewer}", file=sys.stderr)
+            return 2
+        return _run(args.func, ws, args)
     finally:
         ws.close()
 
+
+def _run(func: Any, ws: Workspace | None, args: argparse.Namespace) -> int:
+    from glossator.services import CommandError, ConflictError, StoreError
+
+    try:
+        return int(func(ws, args))
+    except ConflictError as exc:
+        print(f"glossator: {exc}", file=sys.stderr)
+        return CONFLICT_STATUS
+    except (CliError, CommandError, StoreError) as exc:
+        print(f"glossator: {exc}", file=sys.stderr)
+        return 2
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,7 +15,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from glossator.services.command_errors import PermissionRefused
     from glossator.services.commands import Change, Command, CommandError
+    from glossator.services.conflicts import Conflict, ConflictError
     from glossator.services.workspace import ReportNotFound, Workspace
     from glossator.store.errors import StorageFailure, StoreError
 
@@ -23,6 +25,9 @@ _WHERE = {
     "Change": "glossator.services.commands",
     "Command": "glossator.services.commands",
     "CommandError": "glossator.services.commands",
+    "Conflict": "glossator.services.conflicts",
+    "ConflictError": "glossator.services.conflicts",
+    "PermissionRefused": "glossator.services.command_errors",
     "ReportNotFound": "glossator.services.workspace",
     "Workspace": "glossator.services.workspace",
     "StorageFailure": "glossator.store.errors",
@@ -30,8 +35,8 @@ _WHERE = {
 }
 
 __all__ = [
-    "Change", "Command", "CommandError", "ReportNotFound", "StorageFailure", "StoreError",
-    "Workspace",
+    "Change", "Command", "CommandError", "Conflict", "ConflictError", "PermissionRefused",
+    "ReportNotFound", "StorageFailure", "StoreError", "Workspace",
 ]
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, select
 
 from glossator import paths
 from glossator.store.database import Database, open_database
-from glossator.store.light_tables import ANNOTATIONS, FOOTNOTE_REFS, FOOTNOTES, REPORTS
+from glossator.store.light_tables import ANNOTATIONS, FOOTNOTE_REFS, FOOTNOTES, REPORTS, SETTINGS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -26,21 +26,25 @@ if TYPE_CHECKING:
     from glossator.services.values import ReportSummary
     from glossator.services.workspace import Workspace
 
+TEAM_SETTING = "team"  # services.access: the team's roles and the blind-coding switch
+
 _ORDER = (REPORTS.c.date.desc().nulls_last(), REPORTS.c.title, REPORTS.c.id)
 _COLUMNS = (REPORTS.c.id, REPORTS.c.uuid, REPORTS.c.title, REPORTS.c.date,
             REPORTS.c.source_name, REPORTS.c.source_format, REPORTS.c.imported_at, REPORTS.c.meta)
 
 
-def _counts(session: Session | Connection, column: Any,
-            report_ids: list[int] | None) -> dict[int, int]:
+def _counts(session: Session | Connection, column: Any, report_ids: list[int] | None,
+            only_author: int | None = None) -> dict[int, int]:
     stmt = select(column, func.count()).group_by(column)
     if report_ids is not None:
         stmt = stmt.where(column.in_(report_ids))
+    if only_author is not None:  # annotations only: a reader who sees only their own
+        stmt = stmt.where(ANNOTATIONS.c.author_id == only_author)
     return {int(k): int(v) for k, v in session.execute(stmt)}
 
 
 def _review_counts(
-    session: Session | Connection, report_ids: list[int] | None
+    session: Session | Connection, report_ids: list[int] | None, only_author: int | None = None
 ) -> dict[tuple[int, str], int]:
     """Annotations still proposed, and disputed, per report (what the review filters use)."""
     a = ANNOTATIONS.c
@@ -51,6 +55,8 @@ def _review_counts(
     )
     if report_ids is not None:
         stmt = stmt.where(a.report_id.in_(report_ids))
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     return {(int(r), str(st)): int(n) for r, st, n in session.execute(stmt)}
 
 
@@ -63,21 +69,23 @@ def _footnote_warning(meta: object) -> str | None:
 
 
 def report_summaries(
-    session: Session | Connection, report_ids: Iterable[int] | None = None
+    session: Session | Connection, report_ids: Iterable[int] | None = None,
+    only_author: int | None = None,
 ) -> list[ReportSummary]:
     """Every report's line in the library (or those of `report_ids`): counts of markers,
     notes, annotations and review, and the labels of missing and uncited notes, each
-    once in text order. Linear in the markers and notes: a label is kept in a dict."""
+    once in text order; annotation counts only of `only_author`'s annotations when given
+    (blind coding). Linear in the markers and notes: a label is kept in a dict."""
     from glossator.services.values import ReportSummary  # not needed for the first list
 
     ids = list(report_ids) if report_ids is not None else None
-    stmt = select(*_COLUMNS).order_by(*_ORDER)
+    stmt = select(*_COLUMNS, REPORTS.c.version).order_by(*_ORDER)
     if ids is not None:
         stmt = stmt.where(REPORTS.c.id.in_(ids))
     markers = _counts(session, FOOTNOTE_REFS.c.report_id, ids)
     notes = _counts(session, FOOTNOTES.c.report_id, ids)
-    counted = _counts(session, ANNOTATIONS.c.report_id, ids)
-    review = _review_counts(session, ids)
+    counted = _counts(session, ANNOTATIONS.c.report_id, ids, only_author)
+    review = _review_counts(session, ids, only_author)
     ref, note = FOOTNOTE_REFS.c, FOOTNOTES.c
     missing: dict[int, dict[str, None]] = defaultdict(dict)  # labels once each, in text order
     missing_stmt = select(ref.report_id, ref.label).where(ref.footnote_id.is_(None)).order_by(
@@ -110,6 +118,7 @@ def report_summaries(
             proposed_count=review.get((r.id, "proposed"), 0),
             disputed_count=review.get((r.id, "disputed"), 0),
             footnote_warning=_footnote_warning(r.meta),
+            version=r.version,
         )
         for r in session.execute(stmt)
     ]
@@ -121,52 +130,78 @@ class FirstLine(NamedTuple):
     id: int
     title: str
     date: dt.date | None
-    annotation_count: int
+    annotation_count: int | None  # None: not shown (blind coding: see `LibraryReader`)
 
 
-def first_list(conn: Connection) -> list[FirstLine]:
+def first_list(conn: Connection, counts: bool = True) -> list[FirstLine]:
     """The library as the window's first paint shows it, in one statement: titles, dates
-    and annotation counts, in the library's order (the rest comes with `report_summaries`)."""
+    and (`counts`) annotation counts, in the library's order (the rest comes with
+    `report_summaries`)."""
     r = REPORTS.c
     count = (select(func.count()).select_from(ANNOTATIONS)
              .where(ANNOTATIONS.c.report_id == r.id).scalar_subquery())
-    rows = conn.execute(select(r.id, r.title, r.date, count).order_by(*_ORDER))
-    return [FirstLine(int(i), str(t), d, int(n)) for i, t, d, n in rows]
+    columns = (r.id, r.title, r.date, count) if counts else (r.id, r.title, r.date)
+    rows = conn.execute(select(*columns).order_by(*_ORDER))
+    return [FirstLine(int(row[0]), str(row[1]), row[2], int(row[3]) if counts else None)
+            for row in rows]
+
+
+def sees_everyone(conn: Connection) -> bool:
+    """Whether every reader sees every annotation: on a local file without blind coding.
+    Otherwise what a reader sees depends on who they are (`services.access`), which only
+    the full `Workspace` knows."""
+    if conn.dialect.name != "sqlite":  # a team server: the database user decides
+        return False
+    value = conn.scalar(select(SETTINGS.c.value).where(SETTINGS.c.key == TEAM_SETTING))
+    return not (isinstance(value, dict) and value.get("blind"))
 
 
 class LibraryReader:
-    """A workspace database opened to list its reports; nothing else is imported."""
+    """A workspace database opened to list its reports; nothing else is imported unless
+    what a reader sees depends on who they are (blind coding, a team server): then the
+    list comes from the full `Workspace`, as `Workspace.reports` gives it."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._handed_on = False
+    def __init__(self, db: Database, reviewer: str | None = None) -> None:
+        self.db, self.reviewer = db, reviewer
+        self._workspace: Workspace | None = None
 
     @classmethod
-    def open(cls, location: str | Path | None = None) -> LibraryReader:
+    def open(cls, location: str | Path | None = None,
+             reviewer: str | None = None) -> LibraryReader:
         """Open (or create) a workspace as `Workspace.open` does, without its services."""
         target = paths.database_location(str(location) if location is not None else None)
-        return cls(open_database(target, backup_folder=paths.backup_dir()))
+        return cls(open_database(target, backup_folder=paths.backup_dir()), reviewer)
+
+    def sees_everyone(self) -> bool:
+        with self.db.reading() as conn:
+            return sees_everyone(conn)
 
     def reports(self) -> list[ReportSummary]:
-        with self.db.reading() as conn:
-            return report_summaries(conn)
+        if self._workspace is None and self.sees_everyone():
+            with self.db.reading() as conn:
+                return report_summaries(conn)
+        return self.workspace(self.reviewer).reports()
 
     def first_list(self) -> list[FirstLine]:
+        """The window's first list; without annotation counts when not everyone sees every
+        annotation (they come with the assembled window's list)."""
         with self.db.reading() as conn:
-            return first_list(conn)
+            return first_list(conn, counts=sees_everyone(conn))
 
     def workspace(self, reviewer: str | None = None) -> Workspace:
         """The full workspace on this database (the services imported now); it owns the
         database from then on."""
-        from glossator.services.workspace import Workspace
+        if self._workspace is None:
+            from glossator.services.workspace import Workspace
 
-        ws = Workspace(self.db, reviewer)
-        self._handed_on = True
-        ws.ensure_codebook()
-        return ws
+            self._workspace = Workspace(self.db, reviewer)
+            self._workspace.ensure_codebook()
+        return self._workspace
 
     def close(self) -> None:
-        if not self._handed_on:
+        if self._workspace is not None:
+            self._workspace.close()
+        else:
             self.db.close()
 
     def __enter__(self) -> LibraryReader:

@@ -98,7 +98,8 @@ def tag_views(session: Session) -> list[TagView]:
         return " / ".join(reversed(parts))
 
     return [
-        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description, path(t))
+        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description, path(t),
+                t.version)
         for t in rows
     ]
 
@@ -123,9 +124,10 @@ def annotation_views(
     *,
     report_id: int | None = None,
     uuids: Iterable[str] | None = None,
+    only_author: int | None = None,
 ) -> list[AnnotationView]:
     """Annotations as values, read with Core statements (no ORM objects: 10,000 rows in
-    well under the time the ORM needs to build them)."""
+    well under the time the ORM needs to build them); only `only_author`'s when given."""
     a = AnnotationRow
     stmt = (
         select(
@@ -144,6 +146,7 @@ def annotation_views(
             type_coerce(a.modified_at, String),
             ReviewerRow.name,
             SpeakerRow.name,
+            a.version,
         )
         .join(ReviewerRow, ReviewerRow.id == a.author_id)
         .outerjoin(SpeakerRow, SpeakerRow.id == a.speaker_id)
@@ -153,6 +156,8 @@ def annotation_views(
         stmt = stmt.where(a.report_id == report_id)
     if uuids is not None:
         stmt = stmt.where(a.uuid.in_(list(uuids)))
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     rows = session.execute(stmt).all()
     if not rows:
         return []
@@ -222,6 +227,7 @@ def annotation_views(
             orphaned,
             _when(created),
             _when(modified),
+            version,
         )
         for (
             aid,
@@ -239,6 +245,7 @@ def annotation_views(
             modified,
             author,
             speaker,
+            version,
         ) in rows
     ]
     return out

@@ -20,6 +20,7 @@ REPORTS = table(
     column("source_format", String),
     column("imported_at", DateTime(timezone=True)),
     column("meta", JSON),
+    column("version", Integer),
 )
 FOOTNOTES = table(
     "footnotes",
@@ -40,5 +41,11 @@ ANNOTATIONS = table(
     "annotations",
     column("id", Integer),
     column("report_id", Integer),
+    column("author_id", Integer),
     column("status", String),
+)
+SETTINGS = table(
+    "settings",
+    column("key", String),
+    column("value", JSON),
 )

@@ -62,7 +62,8 @@ class Skeleton(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.list.addTopLevelItems([
             QTreeWidgetItem([r.title, r.date.isoformat() if r.date else "",
-                             str(r.annotation_count)]) for r in reports])
+                             "" if r.annotation_count is None else str(r.annotation_count)])
+            for r in reports])
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
