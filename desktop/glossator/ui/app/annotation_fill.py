@@ -18,8 +18,8 @@ from glossator.services.annotation_pages import Cursor
 from glossator.services.values import AnnotationView
 from glossator.ui.common.memory import settle_page
 
-BUDGET = 0.008  # seconds of reading and showing per turn of the event loop
-FIRST_PAGE = 200
+BUDGET = 0.006  # seconds of reading and showing per turn of the event loop
+FIRST_PAGE = 100
 MIN_PAGE, MAX_PAGE = 50, 4000
 FINISH_PAGE = 5000  # when someone needs every value now, pages this long
 
