@@ -218,9 +218,10 @@ def test_export_100k(tmp_path: Path) -> None:
     try:
         for name, exporter in EXPORTERS.items():
             dest = tmp_path / f"out-{name}{exporter.suffix}"
-            written = export_annotations(ws, name, dest)
+            written = export_annotations(ws, name, dest, overwrite=True)
             assert len(written.annotations) == (N_ANNOTATIONS if exporter.needs_annotations else 0)
-            times = timed_runs(RUNS, lambda n=name, d=dest: export_annotations(ws, n, d))  # type: ignore[misc]
+            times = timed_runs(RUNS, lambda n=name, d=dest: export_annotations(  # type: ignore[misc]
+                ws, n, d, overwrite=True))
             elapsed = statistics.median(times)
             size = dest.stat().st_size / 1e6
             if name in TARGETS:
