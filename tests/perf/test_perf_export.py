@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 import sqlite3
+import statistics
 import time
 import uuid
 from collections import defaultdict
@@ -151,13 +153,22 @@ def populate(path: Path) -> None:
     con.close()
 
 
-def best_of(n: int, fn: Callable[[], object]) -> float:
+RUNS = 5
+MARGIN = 1.5  # tests/perf/README.md: a test fails only past its target by half again
+
+
+def timed_runs(n: int, fn: Callable[[], object]) -> list[float]:
     times = []
     for _ in range(n):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return min(times)
+    return times
+
+
+def spread(times: list[float]) -> str:
+    """Median (min–max) in seconds."""
+    return f"{statistics.median(times):.2f} s ({min(times):.2f}\u2013{max(times):.2f})"
 
 
 def json_floor(db: Path, out: Path) -> None:
@@ -193,54 +204,62 @@ def test_export_100k(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     assert sum(1 for _ in floor_rows(con)) == N_ANNOTATIONS
     con.close()
-    floors = {
-        "json": best_of(3, lambda: json_floor(db, tmp_path / "floor.jsonl")),
-        "csv": best_of(3, lambda: csv_floor(db, tmp_path / "floor.csv")),
+    floor_runs = {
+        "json": timed_runs(RUNS, lambda: json_floor(db, tmp_path / "floor.jsonl")),
+        "csv": timed_runs(RUNS, lambda: csv_floor(db, tmp_path / "floor.csv")),
     }
+    floors = {name: statistics.median(times) for name, times in floor_runs.items()}
     rows = [
-        ("floor: select + json.dumps", f"{floors['json']:.2f} s", "", "", ""),
-        ("floor: select + csv.writer", f"{floors['csv']:.2f} s", "", "", ""),
+        ("floor: select + json.dumps", spread(floor_runs["json"]), "", "", ""),
+        ("floor: select + csv.writer", spread(floor_runs["csv"]), "", "", ""),
     ]
     failures = []
     ws = Workspace.open(db, reviewer="bench")
     try:
         for name, exporter in EXPORTERS.items():
             dest = tmp_path / f"out-{name}{exporter.suffix}"
-            written = export_annotations(ws, name, dest)
+            written = export_annotations(ws, name, dest, overwrite=True)
             assert len(written.annotations) == (N_ANNOTATIONS if exporter.needs_annotations else 0)
-            elapsed = best_of(3, lambda n=name, d=dest: export_annotations(  # type: ignore[misc]
+            times = timed_runs(RUNS, lambda n=name, d=dest: export_annotations(  # type: ignore[misc]
                 ws, n, d, overwrite=True))
+            elapsed = statistics.median(times)
             size = dest.stat().st_size / 1e6
             if name in TARGETS:
                 floor_name, target = TARGETS[name]
                 ratio = elapsed / floors[floor_name]
+                verdict = "met" if ratio <= target else "NOT met"
                 rows.append(
                     (
                         f"{name} ({size:.0f} MB)",
-                        f"{elapsed:.2f} s",
+                        spread(times),
                         f"{floors[floor_name]:.2f} s ({floor_name})",
                         f"{ratio:.2f}x",
-                        f"<= {target:.0f}x",
+                        f"<= {target:.0f}x \u2014 {verdict}",
                     )
                 )
-                if ratio > target:
-                    failures.append(f"{name}: {ratio:.2f}x > {target}x")
+                if ratio > target * MARGIN:
+                    failures.append(f"{name}: {ratio:.2f}x > {target}x by more than half again")
             else:
-                rows.append((f"{name} ({size:.1f} MB)", f"{elapsed:.2f} s", "", "", "(none)"))
+                rows.append((f"{name} ({size:.1f} MB)", spread(times), "", "", "(none)"))
         # The window's export: the same JSON-LD, its progress told every 2,000 annotations
         # (reading, then writing) and asked whether to go on; the target is JSON-LD's.
         dest = tmp_path / "out-progress.jsonld"
         told: list[int] = []
-        elapsed = best_of(3, lambda: export_annotations(
+        times = timed_runs(RUNS, lambda: export_annotations(
             ws, "w3c", dest, overwrite=True,
             progress=lambda _phase, done, _total: told.append(done) is None))
-        ratio = elapsed / floors["json"]
-        rows.append(("w3c, with progress", f"{elapsed:.2f} s", f"{floors['json']:.2f} s (json)",
+        ratio = statistics.median(times) / floors["json"]
+        rows.append(("w3c, with progress", spread(times), f"{floors['json']:.2f} s (json)",
                      f"{ratio:.2f}x", "<= 3x"))
         assert max(told) == N_ANNOTATIONS
-        if ratio > TARGETS["w3c"][1]:
-            failures.append(f"w3c with progress: {ratio:.2f}x > {TARGETS['w3c'][1]}x")
+        if ratio > TARGETS["w3c"][1] * MARGIN:
+            failures.append(f"w3c with progress: {ratio:.2f}x > {TARGETS['w3c'][1]}x "
+                            "by more than half again")
     finally:
         ws.close()
-    print_table(f"export of {N_ANNOTATIONS:,} annotations, {N_REPORTS:,} reports", rows)
+    load = os.getloadavg()
+    print_table(
+        f"export of {N_ANNOTATIONS:,} annotations, {N_REPORTS:,} reports: median (min\u2013max) "
+        f"of {RUNS} runs, ratio of medians; load average {load[0]:.2f} / {load[1]:.2f} / "
+        f"{load[2]:.2f}", rows)
     assert not failures, failures

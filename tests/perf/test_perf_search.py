@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import random
 import sqlite3
 import statistics
@@ -93,6 +94,16 @@ def generated_text(rng: random.Random, words: list[str], cum: list[float], n: in
     return f"{title} {n}\n\n" + "\n\n".join(paragraphs)
 
 
+SPREADS: dict[float, tuple[float, float]] = {}  # a median's min and max, for the table
+
+
+def spread_of(times: list[float]) -> float:
+    """The median of `times`, remembering their min and max for `ms`."""
+    median = statistics.median(times)
+    SPREADS[median] = (min(times), max(times))
+    return median
+
+
 def timed(fn: object, repeat: int = 30) -> float:
     """Median seconds of `fn()` after one warm-up call."""
     assert callable(fn)
@@ -102,7 +113,7 @@ def timed(fn: object, repeat: int = 30) -> float:
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return spread_of(times)
 
 
 def verdict(met: bool) -> str:
@@ -110,6 +121,13 @@ def verdict(met: bool) -> str:
 
 
 def ms(seconds: float) -> str:
+    if seconds in SPREADS:
+        low, high = SPREADS[seconds]
+        return f"{seconds * 1000:.2f} ms ({low * 1000:.2f}\u2013{high * 1000:.2f})"
+    return plain_ms(seconds)
+
+
+def plain_ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
 
@@ -161,7 +179,7 @@ def test_search_floor_services_and_panel(qtbot, library: Path) -> None:  # type:
     for q in (rare + " ", COMMON + " ", typeahead):  # a space ends a word: whole words
         show_results(q)  # warm-up
         runs = [show_results(q) for _ in range(15)]
-        ui[q.strip()] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+        ui[q.strip()] = (spread_of([r[0] for r in runs]), max(r[1] for r in runs))
     window.close()
     ws.close()
 
@@ -170,16 +188,22 @@ def test_search_floor_services_and_panel(qtbot, library: Path) -> None:  # type:
         rows += [
             (f"(a) raw FTS5 bm25 top 20, {label}", ms(floors[q]), "", "", "floor"),
             ("(b) Workspace.search top 20 + snippets", ms(services[q]), ms(floors[q]),
-             f"{services[q] / floors[q]:.1f}x", ""),
+             f"{services[q] / floors[q]:.2f}x",
+             "< 2x \u2014 " + verdict(services[q] < 2 * floors[q]) if q == COMMON else ""),
             (f"(c) pause ended -> {search.limit} results painted", ms(ui[q][0]), ms(floors[q]),
-             f"{ui[q][0] / floors[q]:.1f}x", "< 20 ms — " + verdict(ui[q][0] < 0.020)),
-            ("(c) one keystroke while typing, max", ms(ui[q][1]), "", "", ""),
+             f"{ui[q][0] / floors[q]:.2f}x",
+             ("< 2x \u2014 " + verdict(ui[q][0] < 2 * floors[q])) if q == COMMON
+             else "< 20 ms \u2014 " + verdict(ui[q][0] < 0.020)),
+            ("(c) one keystroke while typing, max", plain_ms(ui[q][1]), "", "", ""),
         ]
     q = typeahead
     rows.append((f"(c) type-ahead '{q}' (prefix) -> painted", ms(ui[q][0]), ms(floors[rare]),
                  f"{ui[q][0] / floors[rare]:.1f}x", "< 20 ms — " + verdict(ui[q][0] < 0.020)))
-    print_table("Search, 10,000 reports", rows)
-    assert ui[rare][0] < 0.030  # the strict verdict is in the table; half again for noise
+    load = os.getloadavg()
+    print_table("Search, 10,000 reports: median (min\u2013max) of 30 runs (15 for the panel); "
+                f"load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}", rows)
+    assert ui[rare][0] < 0.030  # the strict verdicts are in the table; half again for noise
+    assert services[COMMON] < 3 * floors[COMMON] and ui[COMMON][0] < 3 * floors[COMMON]
 
 
 MEMORY = """

@@ -3,8 +3,7 @@
 (a) open a 1 MB report with 10,000 annotations in the main window, highlights painted,
     beside loading the same text into the same widget class with no highlights;
 (b) keypress to highlight committed to the database and painted, on that report (p95 < 16 ms);
-(c) start to a usable window on a 1,000-report library, beside a bare window with the same
-    widgets plus importing SQLAlchemy and one select, each in a fresh process.
+(start-up is measured in `test_perf_startup.py`).
 
 Run on demand: .venv/bin/pytest tests/perf/test_perf_window.py -s -p no:randomly
 """
@@ -14,8 +13,6 @@ from __future__ import annotations
 import random
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -167,75 +164,3 @@ def test_open_and_keypress_in_the_window(qtbot, tmp_path: Path) -> None:  # type
     )
     window.close()
     ws.close()
-
-
-STARTUP_FLOOR = """
-import time, sys
-t0 = time.perf_counter()
-from PySide6.QtWidgets import (QApplication, QMainWindow, QSplitter, QTreeView, QPlainTextEdit,
-                               QListView, QTableView, QLineEdit)
-import sqlalchemy, sqlite3
-app = QApplication([])
-w = QMainWindow(); s = QSplitter(); w.setCentralWidget(s)
-for cls in (QTreeView, QPlainTextEdit, QListView, QTableView, QLineEdit):
-    s.addWidget(cls())
-engine = sqlalchemy.create_engine("sqlite:///" + sys.argv[1])
-with engine.connect() as c:
-    c.execute(sqlalchemy.text("SELECT id, title FROM reports")).all()
-w.show(); app.processEvents()
-print(time.perf_counter() - t0)
-"""
-
-STARTUP_OURS = """
-import time, sys
-t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from glossator.services import Workspace
-from glossator.ui.app.main_window import MainWindow
-ws = Workspace.open(sys.argv[1], reviewer="bench")
-w = MainWindow(ws)
-w.show(); app.processEvents()
-print(time.perf_counter() - t0)
-"""
-
-
-def test_start_to_usable_window_with_1000_reports(tmp_path: Path) -> None:
-    from glossator.services import Workspace
-
-    folder = tmp_path / "library"
-    folder.mkdir()
-    for n in range(1000):
-        (folder / f"r{n:04}.txt").write_text(
-            f"Report {n}\n\nBody text {n} with a marker.[1]\n\n[1] Note {n}.\n"
-        )
-    db = tmp_path / "library.sqlite3"
-    ws = Workspace.open(db, reviewer="bench")
-    ws.import_paths([folder])
-    ws.close()
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "GLOSSATOR_HOME": str(tmp_path / "home"),
-        "PATH": "/usr/bin:/bin",
-    }
-
-    def run(code: str) -> float:
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(db)],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-            timeout=120,
-        )
-        return float(out.stdout.strip().splitlines()[-1])
-
-    ours, floor = [], []
-    for _ in range(5):
-        floor.append(run(STARTUP_FLOOR))
-        ours.append(run(STARTUP_OURS))
-    o, f = statistics.median(ours), statistics.median(floor)
-    print(
-        f"\n(c) start to usable window, 1,000 reports: {o * 1000:.0f} ms; floor bare window + "
-        f"SQLAlchemy + one select {f * 1000:.0f} ms; ratio {o / f:.2f}x (target <= 1.3x)"
-    )

@@ -83,7 +83,7 @@ def test_a_colleagues_set_previewed_imported_and_undone_in_one_step(
     mine = workspace.annotation(shared)
     assert mine is not None and mine.note == ""  # ours is kept
     window.sync.flush_table()
-    assert window.table.proxy.rowCount() == 3  # the open report shows Bea's two at once
+    assert window.table.model.rowCount() == 3  # the open report shows Bea's two at once
     done.reject()
     assert window.menu_actions.undo.text() == "&Undo import annotations from bea-annotations.jsonld"
     window.menu_actions.undo.trigger()

@@ -100,20 +100,20 @@ def test_only_mine_hides_the_others_highlights_in_the_table_and_the_report(
         qtbot, window, workspace, two_reviewers):
     first, second = two_reviewers
     window.sync.flush_table()
-    assert window.table.proxy.rowCount() == 2
+    assert window.table.model.rowCount() == 2
     window.review.actions.only_mine.trigger()  # Bea's own work only
-    assert window.table.proxy.rowCount() == 1
+    assert window.table.model.rowCount() == 1
     view = window.report_view
     text = view.text()
     assert view.highlight_at(text.index(FIRST) + 3) == []
     assert view.highlight_at(text.index(SECOND) + 3) == [second]
     window.review.filters.set_author("Tester")
-    assert window.table.proxy.rowCount() == 1
+    assert window.table.model.rowCount() == 1
     assert view.highlight_at(text.index(FIRST) + 3) == [first]
     window.review.actions.status_actions["accepted"].trigger()
-    assert window.table.proxy.rowCount() == 0
+    assert window.table.model.rowCount() == 0
     window.review.actions.show_all.trigger()
-    assert window.table.proxy.rowCount() == 2
+    assert window.table.model.rowCount() == 2
     assert view.highlight_at(text.index(FIRST) + 3) == [first]
 
 

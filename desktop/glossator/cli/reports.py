@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossator.cli.common import CliError, print_json
-from glossator.services import Workspace
 from glossator.services.values import AnnotationView, ReportDetail, ReportSummary
+
+if TYPE_CHECKING:
+    from glossator.services import Workspace
+    from glossator.services.library import LibraryReader
 
 
 def _summary_json(s: ReportSummary) -> dict[str, Any]:
@@ -80,7 +83,7 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     return 1 if any(o.status == "refused" for o in outcomes) else 0
 
 
-def cmd_reports(ws: Workspace, args: argparse.Namespace) -> int:
+def cmd_reports(ws: Workspace | LibraryReader, args: argparse.Namespace) -> int:
     reports = ws.reports()
     if args.json:
         print_json([_summary_json(s) for s in reports])
@@ -157,7 +160,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("reports", help="list the reports")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_reports)
+    p.set_defaults(func=cmd_reports, lists_only=True)  # no services beyond the library's list
     p = sub.add_parser("show", help="print a report (id or unique title prefix)")
     p.add_argument("report")
     p.add_argument("--json", action="store_true")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -93,26 +94,40 @@ def layout_of(detail: ReportDetail) -> FootnoteLayout:
 def cites_for(detail: ReportDetail, start: int, end: int) -> tuple[str, ...]:
     """Notes a passage cites: markers inside it, else the marker that closes its quotation
     or the next one in its paragraph. Only labels that have a note."""
-    labels = cited_labels(
-        (start, end), layout_of(detail), paragraphs(detail.text), text=detail.text
-    )
-    have = {n.label for n in detail.notes}
+    have = frozenset(n.label for n in detail.notes)
+    return _cites(detail, layout_of(detail), paragraphs(detail.text), have, start, end)
+
+
+def _cites(detail: ReportDetail, layout: FootnoteLayout, paras: list[tuple[int, int]],
+           have: frozenset[str], start: int, end: int) -> tuple[str, ...]:
+    labels = cited_labels((start, end), layout, paras, text=detail.text)
     return tuple(label for label in labels if label in have)
 
 
-def suggestion_views(
-    session: Session, detail: ReportDetail, codebook: Codebook
-) -> list[SuggestionView]:
-    """Suggestions not yet dismissed and not already annotated on the same span."""
-    taken = {
-        (s, e)
-        for s, e in session.execute(
-            select(AnnotationRow.start, AnnotationRow.end).where(
-                AnnotationRow.report_id == detail.id
+@dataclass(frozen=True)
+class SuggestionInputs:
+    """What suggesting reads from the database, so that the rest (`suggestions_from`, pure
+    computation over the whole text) can run away from the window's thread."""
+
+    detail: ReportDetail
+    codebook: Codebook
+    taken: frozenset[tuple[int, int]]  # spans already annotated
+    dismissed: frozenset[tuple[str, int, int]]  # (kind, start, end) rejected before
+
+
+def suggestion_inputs(session: Session, detail: ReportDetail, codebook: Codebook,
+                      taken: frozenset[tuple[int, int]] | None = None) -> SuggestionInputs:
+    """`taken`: the spans annotated, when the caller knows them (else they are read)."""
+    if taken is None:
+        taken = frozenset(
+            (s, e)
+            for s, e in session.execute(
+                select(AnnotationRow.start, AnnotationRow.end).where(
+                    AnnotationRow.report_id == detail.id
+                )
             )
         )
-    }
-    dismissed = {
+    dismissed = frozenset(
         (k, s, e)
         for k, s, e in session.execute(
             select(
@@ -121,14 +136,36 @@ def suggestion_views(
                 SuggestionDismissalRow.end,
             ).where(SuggestionDismissalRow.report_id == detail.id)
         )
-    }
+    )
+    return SuggestionInputs(detail, codebook, taken, dismissed)
+
+
+def suggestions_from(inputs: SuggestionInputs) -> list[SuggestionView]:
+    """Suggestions not yet dismissed and not already annotated on the same span (reads
+    nothing: safe on another thread)."""
+    detail = inputs.detail
+    layout: FootnoteLayout | None = None
+    paras: list[tuple[int, int]] = []
+    have: frozenset[str] = frozenset()
     out = []
-    for s in suggest(detail.text, codebook, body_end=detail.body_end):
-        if (s.start, s.end) in taken or (str(s.kind), s.start, s.end) in dismissed:
+    for s in suggest(detail.text, inputs.codebook, body_end=detail.body_end):
+        if (s.start, s.end) in inputs.taken or (str(s.kind), s.start, s.end) in inputs.dismissed:
             continue
-        cites = cites_for(detail, s.start, s.end) if str(s.kind) == "quote" else ()
+        cites: tuple[str, ...] = ()
+        if str(s.kind) == "quote":
+            if layout is None:  # once for every quotation, not once each
+                layout, paras = layout_of(detail), paragraphs(detail.text)
+                have = frozenset(n.label for n in detail.notes)
+            cites = _cites(detail, layout, paras, have, s.start, s.end)
         out.append(SuggestionView(str(s.kind), s.start, s.end, s.quote, s.speaker, s.target, cites))
     return out
+
+
+def suggestion_views(
+    session: Session, detail: ReportDetail, codebook: Codebook
+) -> list[SuggestionView]:
+    """Suggestions not yet dismissed and not already annotated on the same span."""
+    return suggestions_from(suggestion_inputs(session, detail, codebook))
 
 
 class DismissSuggestion(Command):

@@ -7,18 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, String, func, select, type_coerce
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Connection, String, select, type_coerce
+from sqlalchemy.orm import Session
 
 from glossator.core.exchange import utc
 from glossator.core.pages import pages_from_meta
+from glossator.services.library import report_summaries as report_summaries
 from glossator.services.values import (
-    FOOTNOTE_WARNING,
     AnnotationView,
     MarkerView,
     NoteView,
     ReportDetail,
-    ReportSummary,
     StanceView,
     TagView,
 )
@@ -38,109 +37,6 @@ from glossator.store.models import (
 )
 
 DEFAULT_COLOR = "#ffd966"
-
-
-def _counts(
-    session: Session | Connection, column: InstrumentedAttribute[int], report_ids: list[int] | None,
-    only_author: int | None = None,
-) -> dict[int, int]:
-    stmt = select(column, func.count()).group_by(column)
-    if report_ids is not None:
-        stmt = stmt.where(column.in_(report_ids))
-    if only_author is not None:  # annotations only: a reader who sees only their own
-        stmt = stmt.where(AnnotationRow.author_id == only_author)
-    return {int(k): int(v) for k, v in session.execute(stmt)}
-
-
-def _review_counts(
-    session: Session | Connection, report_ids: list[int] | None, only_author: int | None = None
-) -> dict[tuple[int, str], int]:
-    """Annotations still proposed, and disputed, per report (what the review filters use)."""
-    a = AnnotationRow
-    stmt = (
-        select(a.report_id, a.status, func.count())
-        .where(a.status.in_(("proposed", "disputed")))
-        .group_by(a.report_id, a.status)
-    )
-    if report_ids is not None:
-        stmt = stmt.where(a.report_id.in_(report_ids))
-    if only_author is not None:
-        stmt = stmt.where(a.author_id == only_author)
-    return {(int(r), str(st)): int(n) for r, st, n in session.execute(stmt)}
-
-
-def _footnote_warning(meta: object) -> str | None:
-    """The footnote warning kept in a report's meta, if any."""
-    warning = meta.get(FOOTNOTE_WARNING) if isinstance(meta, dict) else None
-    return warning if isinstance(warning, str) and warning else None
-
-
-def report_summaries(
-    session: Session | Connection, report_ids: Iterable[int] | None = None,
-    only_author: int | None = None,
-) -> list[ReportSummary]:
-    """Every report's line in the library; annotation counts only of `only_author`'s
-    annotations when given (blind coding)."""
-    ids = list(report_ids) if report_ids is not None else None
-    stmt = select(
-        ReportRow.id,
-        ReportRow.uuid,
-        ReportRow.title,
-        ReportRow.date,
-        ReportRow.source_name,
-        ReportRow.source_format,
-        ReportRow.imported_at,
-        ReportRow.meta,
-        ReportRow.version,
-    ).order_by(ReportRow.date.desc().nulls_last(), ReportRow.title, ReportRow.id)
-    if ids is not None:
-        stmt = stmt.where(ReportRow.id.in_(ids))
-    markers = _counts(session, FootnoteRefRow.report_id, ids)
-    notes = _counts(session, FootnoteRow.report_id, ids)
-    annotations = _counts(session, AnnotationRow.report_id, ids, only_author)
-    review = _review_counts(session, ids, only_author)
-    missing: dict[int, list[str]] = defaultdict(list)
-    missing_stmt = (
-        select(FootnoteRefRow.report_id, FootnoteRefRow.label)
-        .where(FootnoteRefRow.footnote_id.is_(None))
-        .order_by(FootnoteRefRow.start)
-    )
-    uncited: dict[int, list[str]] = defaultdict(list)
-    cited = select(FootnoteRefRow.footnote_id).where(FootnoteRefRow.footnote_id.is_not(None))
-    uncited_stmt = (
-        select(FootnoteRow.report_id, FootnoteRow.label)
-        .where(FootnoteRow.id.not_in(cited))
-        .order_by(FootnoteRow.start)
-    )
-    if ids is not None:
-        missing_stmt = missing_stmt.where(FootnoteRefRow.report_id.in_(ids))
-        uncited_stmt = uncited_stmt.where(FootnoteRow.report_id.in_(ids))
-    for rid, label in session.execute(missing_stmt):
-        if label not in missing[rid]:
-            missing[rid].append(label)
-    for rid, label in session.execute(uncited_stmt):
-        uncited[rid].append(label)
-    return [
-        ReportSummary(
-            id=r.id,
-            uuid=r.uuid,
-            title=r.title,
-            date=r.date,
-            source_name=r.source_name,
-            source_format=r.source_format,
-            marker_count=markers.get(r.id, 0),
-            note_count=notes.get(r.id, 0),
-            missing_notes=tuple(missing.get(r.id, ())),
-            uncited_notes=tuple(uncited.get(r.id, ())),
-            annotation_count=annotations.get(r.id, 0),
-            imported_at=r.imported_at,
-            proposed_count=review.get((r.id, "proposed"), 0),
-            disputed_count=review.get((r.id, "disputed"), 0),
-            footnote_warning=_footnote_warning(r.meta),
-            version=r.version,
-        )
-        for r in session.execute(stmt)
-    ]
 
 
 def report_detail(session: Session | Connection, report_id: int) -> ReportDetail | None:

@@ -17,7 +17,8 @@ from glossator.core.permissions import Action
 from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES
-from glossator.services import attribution, queries, spans
+from glossator.services import attribution, library, queries, spans
+from glossator.services.annotation_pages import AnnotationPage, Cursor, annotation_page
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.conflicts import Conflict, ConflictError
@@ -174,13 +175,13 @@ class Workspace(TeamMixin):
     def reports(self) -> list[ReportSummary]:
         only = self._only_author()
         with self.db.reading() as conn:
-            return queries.report_summaries(conn, only_author=only)
+            return library.report_summaries(conn, only_author=only)
 
     def report_summary(self, report_id: int) -> ReportSummary | None:
         """One report's line in the library (counts of notes, annotations, review)."""
         only = self._only_author()
         with self.db.reading() as conn:
-            found = queries.report_summaries(conn, [report_id], only_author=only)
+            found = library.report_summaries(conn, [report_id], only_author=only)
         return found[0] if found else None
 
     def report_count(self) -> int:
@@ -236,6 +237,14 @@ class Workspace(TeamMixin):
         with self.db.reading() as conn:
             return queries.annotation_views(conn, report_id=report_id, only_author=only)
 
+    def annotation_page(
+        self, report_id: int, after: Cursor | None = None, limit: int = 500
+    ) -> AnnotationPage:
+        """Up to `limit` of the report's annotations in text order, after `after` (the
+        previous page's `next`): a long report read a page at a time."""
+        with self.db.reading() as conn:
+            return annotation_page(conn, report_id, after, limit)
+
     def annotation(self, uuid: str) -> AnnotationView | None:
         only = self._only_author()
         with self.db.reading() as conn:
@@ -265,9 +274,19 @@ class Workspace(TeamMixin):
             return attribution.stance_label_views(session)
 
     def suggestions(self, report_id: int) -> list[SuggestionView]:
-        detail, codebook = self.report(report_id), self.codebook()
+        return attribution.suggestions_from(self.suggestion_inputs(report_id))
+
+    def suggestion_inputs(
+        self, report_id: int, detail: ReportDetail | None = None, *,
+        codebook: Codebook | None = None, taken: frozenset[tuple[int, int]] | None = None,
+    ) -> attribution.SuggestionInputs:
+        """What `suggestions` reads; what the caller already has (the report, the codebook,
+        the annotated spans) is not read again. The rest is `attribution.suggestions_from`,
+        which reads nothing."""
+        detail = detail if detail is not None and detail.id == report_id else self.report(report_id)
+        codebook = codebook if codebook is not None else self.codebook()
         with self.db.session() as session:
-            return attribution.suggestion_views(session, detail, codebook)
+            return attribution.suggestion_inputs(session, detail, codebook, taken)
 
     def cites_for(self, report_id: int, start: int, end: int) -> tuple[str, ...]:
         return attribution.cites_for(self.report(report_id), start, end)

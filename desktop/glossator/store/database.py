@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session, sessionmaker
 
 from glossator.store import engine as engines
 from glossator.store.backup import backup_connection, prune_backups, timestamped_name
@@ -19,6 +19,9 @@ from glossator.store.engine import READ_ONLY_OPTION, make_engine, sqlite_path, t
 from glossator.store.errors import ReadOnlyWorkspace, StoreError
 from glossator.store.integrity import check_file, integrity_problems
 from glossator.store.schema import HEAD_REVISION, refuse_unknown
+
+if TYPE_CHECKING:  # the ORM is imported at the first session: listing the library needs none
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 @dataclass
@@ -36,14 +39,19 @@ class Database:
     path: Path | None
     backup_folder: Path | None
     read_only: bool = False
-    _reads: sessionmaker[Session] = field(init=False, repr=False)
-    _writes: sessionmaker[Session] = field(init=False, repr=False)
+    _makers: tuple[sessionmaker[Session], sessionmaker[Session]] | None = field(
+        default=None, init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        reader = self.engine.execution_options(**{READ_ONLY_OPTION: True})
-        self._reads = sessionmaker(reader, expire_on_commit=False)
-        self._writes = sessionmaker(self.engine, expire_on_commit=False)
+    def _sessions(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The session makers for reading and for writing, made at the first session."""
+        if self._makers is None:
+            from sqlalchemy.orm import sessionmaker
+
+            reader = self.engine.execution_options(**{READ_ONLY_OPTION: True})
+            self._makers = (sessionmaker(reader, expire_on_commit=False),
+                            sessionmaker(self.engine, expire_on_commit=False))
+        return self._makers
 
     @property
     def display_name(self) -> str:
@@ -51,7 +59,7 @@ class Database:
 
     def session(self) -> Session:
         """A session for reading: on SQLite it begins with a plain BEGIN (a snapshot)."""
-        return self._reads()
+        return self._sessions()[0]()
 
     def writing(self) -> Session:
         """A session for a change (`with db.writing() as s, s.begin(): ...`)."""
@@ -61,7 +69,7 @@ class Database:
                 "(a read-only medium, or no permission to write it); nothing was saved. "
                 "Copy it to a writable folder to change it."
             )
-        return self._writes()
+        return self._sessions()[1]()
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

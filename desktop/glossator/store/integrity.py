@@ -11,7 +11,6 @@ from pathlib import Path
 
 from glossator.store.errors import DatabaseCorrupt, NotAWorkspace
 from glossator.store.faults import SQLITE_NOTADB
-from glossator.store.search import FTS_TABLE, FTS_TRIGGERS
 
 
 def _readonly(path: Path, immutable: bool) -> sqlite3.Connection:
@@ -82,6 +81,8 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
 
 def search_index_problems(conn: sqlite3.Connection) -> list[str]:
     """The search index needs its triggers, or it silently falls behind the reports."""
+    from glossator.store.search import FTS_TABLE, FTS_TRIGGERS  # not needed to open a file
+
     names = {str(r[0]) for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
     if FTS_TABLE not in names:

@@ -3,9 +3,12 @@ annotations, the selected one, the codebook's tags and the review filter; a sign
 change. Features read and change these here instead of reaching into the window or each
 other; the application package wires the panes to the signals.
 
-A report opened in a shown window is read in two steps (the text and what is in view
-first, the rest once painted); reading `report` or `annotations` in between completes the
-reading first (`set_completer`), so no caller ever sees half a report.
+A report opened in a shown window is read in steps: the text and what is in view first,
+then (once painted) its notes and markers, then its annotations a page at a time between
+the user's keys. Reading `report` completes the first two steps; `annotation(id)` answers
+for one annotation at once (reading it alone when its page has not come yet); only
+`annotations`, every value, waits for the remaining pages (`set_completer`). So no caller
+ever sees half a report, and a key or a click never waits for the pages.
 """
 
 from __future__ import annotations
@@ -37,8 +40,11 @@ class WindowState(QObject):
 
     #: a report was opened (its id, or None when none is open); emitted before it is filled
     reportOpened = Signal(object)
-    #: the open report's values were read in full (or emptied)
+    #: the open report's text, markers and notes were read (or emptied); its annotations
+    #: may still be coming, a page at a time
     reportShown = Signal()
+    #: every annotation of the open report has been read (the pages are done)
+    annotationsFilled = Signal()
     #: an annotation was selected (its id or None), and whether the inspector waits for paint
     selectionChanged = Signal(object, bool)
     #: the codebook's tags changed
@@ -52,16 +58,26 @@ class WindowState(QObject):
         self._report: ReportDetail | None = None
         self._annotations: dict[str, AnnotationView] = {}
         self.selected: str | None = None
+        self.filling = False  # the open report's annotations are still coming, page by page
         self.tags: list[TagView] = []
         self.shown: Shown | None = None
         self._complete: Callable[[], None] = lambda: None
+        self._complete_report: Callable[[], None] = lambda: None
+        self._fetch: Callable[[str], AnnotationView | None] = lambda _id: None
         self._open: Callable[[int, int | None], bool] = lambda _id, _top: False
 
     # -- the open report ------------------------------------------------------------------
 
-    def set_completer(self, complete: Callable[[], None]) -> None:
-        """What finishes reading a report opened in two steps (nothing once read)."""
+    def set_completer(self, complete: Callable[[], None],
+                      complete_report: Callable[[], None] | None = None,
+                      fetch: Callable[[str], AnnotationView | None] | None = None) -> None:
+        """What finishes reading a report opened in steps (nothing once read): `complete`
+        everything, `complete_report` its text, markers and notes, `fetch` one annotation
+        not read yet (added to the values so far; None when the report has none such)."""
         self._complete = complete
+        self._complete_report = complete_report or complete
+        if fetch is not None:
+            self._fetch = fetch
 
     def set_opener(self, open_report: Callable[[int, int | None], bool]) -> None:
         self._open = open_report
@@ -73,7 +89,11 @@ class WindowState(QObject):
 
     @property
     def report(self) -> ReportDetail | None:
-        self._complete()
+        self._complete_report()
+        return self._report
+
+    def report_so_far(self) -> ReportDetail | None:
+        """The open report if its text, markers and notes have been read (reads nothing)."""
         return self._report
 
     @property
@@ -86,10 +106,40 @@ class WindowState(QObject):
         runs while painting, which must not read the database)."""
         return self._annotations
 
+    def annotation(self, annotation_id: str | None) -> AnnotationView | None:
+        """One annotation of the open report (None: not one of it), read at once if its
+        page has not come yet; never waits for the other pages."""
+        if annotation_id is None:
+            return None
+        found = self._annotations.get(annotation_id)
+        if found is None and self.report_id is not None:
+            self._complete_report()  # the pages start coming once the report is read
+            found = self._annotations.get(annotation_id) or self._fetch(annotation_id)
+        return found
+
+    def report_read(self, detail: ReportDetail) -> None:
+        """The open report's text, markers and notes were read; its annotations follow."""
+        self._report = detail
+        self.filling = True
+
+    def filled(self) -> None:
+        """Every annotation of the open report has been read."""
+        self.filling = False
+        self.annotationsFilled.emit()
+
+    def add_loaded(self, views: list[AnnotationView]) -> list[AnnotationView]:
+        """Values read a page at a time: those not known yet are kept (a command's newer
+        value wins) and returned."""
+        known = self._annotations
+        fresh = [a for a in views if a.id not in known]
+        known.update((a.id, a) for a in fresh)
+        return fresh
+
     def opening(self, report_id: int | None) -> None:
         """A report is being opened: nothing of it is read yet."""
         self.report_id, self._report, self.selected, self._annotations = (
             report_id, None, None, {})
+        self.filling = False
         self.reportOpened.emit(report_id)
 
     def shown_in_full(self, detail: ReportDetail | None, views: list[AnnotationView]) -> None:
@@ -98,6 +148,7 @@ class WindowState(QObject):
         self.report_id = detail.id if detail is not None else None
         self._report, self.selected = detail, None
         self._annotations = {a.id: a for a in views}
+        self.filling = False
         self.reportOpened.emit(self.report_id)
 
     def announce_shown(self) -> None:
@@ -109,7 +160,7 @@ class WindowState(QObject):
     def select(self, annotation_id: str | None, *, after_paint: bool = False) -> None:
         """Select one annotation everywhere (None, or one not in the report: none).
         `after_paint`: the outline now, the inspector once the report view has painted."""
-        if annotation_id is not None and annotation_id not in self.annotations:
+        if annotation_id is not None and self.annotation(annotation_id) is None:
             annotation_id = None
         self.selected = annotation_id
         self.selectionChanged.emit(annotation_id, after_paint)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,27 +17,29 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import AnnotationView, TagView
-from glossator.ui.annotations.table_model import (
-    AUTHOR,
-    CITES,
-    MODIFIED,
-    NOTE,
+from glossator.ui.annotations.columns import (
     POSITION,
     QUOTE,
-    STATUS,
+    SPEAKER,
+    STANCES,
     TAGS,
-    AnnotationFilter,
+    WIDTHS,
+)
+from glossator.ui.annotations.table_model import (
     AnnotationIdRole,
     AnnotationTableModel,
     swatch,
 )
 
-__all__ = ["POSITION", "QUOTE", "TAGS", "AnnotationFilter", "AnnotationIdRole", "AnnotationTable",
-           "AnnotationTableModel"]
+QUOTE_MIN_CHARS = 40  # below this the table scrolls sideways instead of squeezing the quote
+
+__all__ = ["POSITION", "QUOTE", "SPEAKER", "STANCES", "TAGS", "AnnotationIdRole",
+           "AnnotationTable", "AnnotationTableModel"]
 
 
 class AnnotationTable(QWidget):
-    """Filter bar over a sortable table; selecting a row selects the annotation."""
+    """Filter bar over a sortable table; selecting a row selects the annotation. The model
+    sorts and filters itself (see `table_model`)."""
 
     annotationSelected = Signal(str)
     annotationActivated = Signal(str)
@@ -48,18 +50,21 @@ class AnnotationTable(QWidget):
         self._selected: str | None = None
         self._quiet = 0
         self.model = AnnotationTableModel(self)
-        self.proxy = AnnotationFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
         self.search.setObjectName("annotationFilter")
-        self.search.setPlaceholderText("Filter annotations by quote, tag, note or author")
+        self.search.setPlaceholderText(
+            "Filter: words in any column, or speaker:, stance:, cites:, tag:, author:, "
+            "status:, note:")
+        self.search.setToolTip(
+            "Every word must occur in some column. Put a column's name before a word to "
+            "look in that column only: speaker:tamimi, stance:against, cites:2")
         self.search.setClearButtonEnabled(True)
         self.tag_filter = QComboBox(self)
         self.tag_filter.setObjectName("annotationTagFilter")
         self.tag_filter.addItem("All tags", None)
         self.view = QTableView(self)
         self.view.setObjectName("annotationTable")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(POSITION, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -70,10 +75,14 @@ class AnnotationTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((TAGS, 125), (AUTHOR, 80), (STATUS, 76), (NOTE, 100), (CITES, 46),
-                           (POSITION, 84), (MODIFIED, 128)):
-            header.resizeSection(col, width)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Cites") + 24)
+        char = self.fontMetrics().averageCharWidth()
+        for col, chars in WIDTHS.items():
+            header.resizeSection(col, chars * char + 12)
+        self._quote_min = QUOTE_MIN_CHARS * char
+        self._quote_stretched: bool | None = None
+        self.view.viewport().installEventFilter(self)
+        self._fit_quote()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.tag_filter)
@@ -82,11 +91,31 @@ class AnnotationTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.search.textChanged.connect(lambda text: self._quietly(self.proxy.set_text, text))
+        self.search.textChanged.connect(lambda text: self._quietly(self.model.set_text, text))
         self.tag_filter.currentIndexChanged.connect(
-            lambda _i: self._quietly(self.proxy.set_tag, self.tag_filter.currentData()))
+            lambda _i: self._quietly(self.model.set_tag, self.tag_filter.currentData()))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)  # double-click or Enter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_quote()
+        return False
+
+    def _fit_quote(self) -> None:
+        """The quote takes the width the other columns leave, but never less than about
+        forty characters: narrower than that, the table scrolls sideways instead."""
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != QUOTE)
+        stretch = self.view.viewport().width() - others >= self._quote_min
+        if stretch == self._quote_stretched:
+            return
+        self._quote_stretched = stretch
+        if stretch:
+            header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(QUOTE, self._quote_min)
 
     def set_tags(self, tags: list[TagView]) -> None:
         chosen = self.tag_filter.currentData()
@@ -98,7 +127,7 @@ class AnnotationTable(QWidget):
         found = self.tag_filter.findData(chosen)
         self.tag_filter.setCurrentIndex(max(found, 0))
         self.tag_filter.blockSignals(False)
-        self._quietly(self.proxy.set_tag, self.tag_filter.currentData())
+        self._quietly(self.model.set_tag, self.tag_filter.currentData())
 
     def add_filter(self, widget: QWidget) -> None:
         """Another filter control at the end of the filter bar."""
@@ -106,7 +135,7 @@ class AnnotationTable(QWidget):
 
     def set_shown(self, shown: Callable[[AnnotationView], bool] | None) -> None:
         """Show only the annotations that pass `shown` (None: every one)."""
-        self._quietly(self.proxy.set_shown, shown)
+        self._quietly(self.model.set_shown, shown)
 
     def _quietly(self, change: Callable[..., object], *args: object) -> None:
         """Row moves caused by reloading or filtering select nothing; the selected
@@ -124,6 +153,14 @@ class AnnotationTable(QWidget):
 
     def upsert(self, annotations: Iterable[AnnotationView]) -> None:
         self._quietly(self.model.upsert, annotations)
+
+    def add(self, annotations: Iterable[AnnotationView]) -> None:
+        """Rows read while the report fills, merged in at their places (sorted, filtered)."""
+        self._quietly(self.model.add, annotations)
+
+    def shown_ids(self) -> list[str]:
+        """The ids of the annotations the table shows (filtered), top to bottom."""
+        return self.model.shown_ids()
 
     def remove(self, annotation_ids: Iterable[str]) -> None:
         self._quietly(self.model.remove, annotation_ids)
@@ -151,8 +188,7 @@ class AnnotationTable(QWidget):
         self._selected = annotation_id
         selection = self.view.selectionModel()
         row = self.model.row_of(annotation_id) if annotation_id else None
-        index = self.proxy.mapFromSource(self.model.index(row, QUOTE)) if row is not None \
-            else QModelIndex()
+        index = self.model.index(row, QUOTE) if row is not None else QModelIndex()
         self.blockSignals(not notify)
         try:
             if index.isValid():

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from types import TracebackType
 
 from glossator import paths
-from glossator.services import CommandError, StoreError
 
 log = logging.getLogger("glossator")
 
@@ -31,6 +30,8 @@ def configure_logging() -> None:
 
 
 def user_message(exc: BaseException) -> str:
+    from glossator.services import CommandError, StoreError  # loaded by then
+
     if isinstance(exc, StoreError | CommandError):
         return str(exc)
     return (f"Something went wrong ({type(exc).__name__}); nothing was lost. "

@@ -29,9 +29,6 @@ from glossator.ui.notes.footnote_panel import FootnotePanel
 from glossator.ui.reader.report_view import ReportView
 from glossator.ui.review.panel import ReviewPanel
 
-SPLITTER_SIZES = {"main": [310, 900, 390], "left": [470, 400], "centre": [620, 250],
-                  "right": [300, 600]}
-
 
 def titled(title: str, widget: QWidget, scroll: bool = False) -> QWidget:
     """A pane: a small title above the widget. Panes may be squeezed on small screens."""

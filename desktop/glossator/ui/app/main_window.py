@@ -9,64 +9,100 @@ returns (also when it comes from undo or redo).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QShowEvent
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 from glossator import paths
-from glossator.services import Workspace
-from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
-from glossator.ui.analysis.actions import AnalysisActions
-from glossator.ui.analysis.controller import AnalysisViews
-from glossator.ui.annotations.table_model import AnnotationIdRole
-from glossator.ui.app.accessible_names import name_controls
-from glossator.ui.app.actions import KeyFallback, WindowActions
-from glossator.ui.app.imports import WindowImports
-from glossator.ui.app.layout import build_panes
-from glossator.ui.app.look import Look
-from glossator.ui.app.reviewer import ReviewerSwitch
 from glossator.ui.app.settings import AppSettings
-from glossator.ui.app.side_panes import SidePanes
-from glossator.ui.app.sync import ViewSync
-from glossator.ui.app.window_memory import restore_window, save_window
-from glossator.ui.attribution.actions import AttributionActions
-from glossator.ui.attribution.controller import Attribution
-from glossator.ui.attribution.suggestions import Suggestions
-from glossator.ui.common import dialogs
-from glossator.ui.common.after_paint import AfterPaint
-from glossator.ui.common.undo import UndoController
-from glossator.ui.exchange.actions import ExchangeActions
-from glossator.ui.exchange.controller import Exchange, is_annotation_set
-from glossator.ui.inspector.controller import InspectorFields
-from glossator.ui.library.imports import ImportRunner, choose_files, choose_folder, dropped_paths
-from glossator.ui.library.orphans import Orphans
-from glossator.ui.library.reimport import Reimport
-from glossator.ui.reader.editing import Editing
-from glossator.ui.reader.navigation import Navigation, is_citation_key
-from glossator.ui.review.actions import ReviewActions
-from glossator.ui.review.controller import ReviewWorkflow
-from glossator.ui.state import WindowState
 
-if TYPE_CHECKING:  # the codebook editor is imported when first opened: a faster start
-    from glossator.ui.codebook.dialog import CodebookDialog
+if TYPE_CHECKING:  # imported when the window is assembled (`_import_parts`); even the
+    # `Qt` namespace, whose hundred enums take a tenth of the first paint to make
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+
+    from glossator.services import Workspace
+    from glossator.services.library import FirstLine
+    from glossator.services.values import AnnotationView, ImportOutcome, ReportDetail
+    from glossator.ui.analysis.actions import AnalysisActions
+    from glossator.ui.analysis.controller import AnalysisViews
+    from glossator.ui.app.accessible_names import name_controls
+    from glossator.ui.app.actions import KeyFallback, WindowActions
+    from glossator.ui.app.imports import WindowImports
+    from glossator.ui.app.layout import build_panes
+    from glossator.ui.app.look import Look
+    from glossator.ui.app.reviewer import ReviewerSwitch
+    from glossator.ui.app.side_panes import SidePanes
+    from glossator.ui.app.skeleton import Skeleton
+    from glossator.ui.app.sync import ViewSync
+    from glossator.ui.app.window_memory import restore_window, save_window
+    from glossator.ui.attribution.actions import AttributionActions
+    from glossator.ui.attribution.controller import Attribution
+    from glossator.ui.attribution.suggestions import Suggestions
+    from glossator.ui.codebook.dialog import CodebookDialog  # imported when first opened
+    from glossator.ui.common import dialogs
+    from glossator.ui.common.after_paint import AfterPaint
+    from glossator.ui.common.undo import UndoController
+    from glossator.ui.exchange.actions import ExchangeActions
+    from glossator.ui.exchange.controller import Exchange, is_annotation_set
+    from glossator.ui.inspector.controller import InspectorFields
+    from glossator.ui.library.imports import (
+        ImportRunner,
+        choose_files,
+        choose_folder,
+        dropped_paths,
+    )
+    from glossator.ui.library.orphans import Orphans
+    from glossator.ui.library.reimport import Reimport
+    from glossator.ui.reader.editing import Editing
+    from glossator.ui.reader.navigation import Navigation, is_citation_key
+    from glossator.ui.review.actions import ReviewActions
+    from glossator.ui.review.controller import ReviewWorkflow
+    from glossator.ui.state import WindowState
 
 
-MINIMUM_SIZE = QSize(900, 600)  # everything usable down to here; laid out for 1024 x 700
+def _import_parts() -> None:
+    """The features the window is assembled from, imported now: the names above, used in
+    the methods below, become this module's (at start-up, after the skeleton's paint)."""
+    from glossator.ui.app import window_parts
+
+    globals().update(window_parts.PARTS)
+
+
+MINIMUM_SIZE = (900, 600)  # everything usable down to here; laid out for 1024 x 700
 
 
 class MainWindow(QMainWindow):
     """The reviewer's workbench on one workspace."""
 
-    def __init__(self, workspace: Workspace, settings: AppSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, settings: AppSettings | None = None,
+                 parent: QWidget | None = None, *,
+                 first_list: Sequence[FirstLine] = (),
+                 after_first_paint: Callable[[], None] | None = None) -> None:
+        """On a workspace, the whole window at once. Without one (start-up), a skeleton
+        showing `first_list`; `after_first_paint` runs once it is painted, and is where
+        `assemble` is called."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Glossator")
         self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "glossator.svg")))
-        self.ws = workspace
         self.settings = settings or AppSettings()
+        self.assembled = False
+        if workspace is None:
+            from glossator.ui.app.skeleton import show_skeleton
+
+            self._skeleton = show_skeleton(self, self.settings, first_list,
+                                           after_first_paint or (lambda: None))
+            return
+        self.assemble(workspace)
+
+    def assemble(self, workspace: Workspace) -> None:
+        """Build the panes and the features on the workspace, and show its report."""
+        _import_parts()
+        self.ws = workspace
         self.state = WindowState()  # outlives the widgets, as the values it holds
         self.undo = UndoController(workspace, self)
         self.importer = ImportRunner(workspace, self, self.undo)
@@ -92,7 +128,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.build_menus()
         self.menu_actions.build_toolbar()
         self.side_panes = SidePanes(self.splitters["main"], self.menu_actions)
-        self.setMinimumSize(MINIMUM_SIZE)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.look = Look(self.menu_actions, self.settings, lambda: self.state.tags,
                          lambda: self.state.set_tags(self.state.tags), self.report_view.restyle)
         self.editing.actions = self.menu_actions
@@ -136,6 +172,7 @@ class MainWindow(QMainWindow):
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self.reviewer.show()
+        self.assembled = True
         restore_window(self)
 
     def _connect(self) -> None:
@@ -257,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self.assembled:
+            return
         self.side_panes.fit()  # a smaller screen than last time: the report first
         if self.sync.pending_top is not None:
             QTimer.singleShot(0, self.apply_scroll)
@@ -290,8 +329,7 @@ class MainWindow(QMainWindow):
         self.report_view.set_highlight_filter(key_shown)
 
     def _table_ids(self) -> list[str]:
-        proxy = self.table.proxy
-        return [str(proxy.index(r, 0).data(AnnotationIdRole)) for r in range(proxy.rowCount())]
+        return self.table.shown_ids()
 
     def _highlight_clicked(self, key: str) -> None:
         if not is_citation_key(key):
@@ -299,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def _jump_to_annotation(self, annotation_id: str) -> None:
         self.select_annotation(annotation_id)
-        found = self.annotations.get(annotation_id)
+        found = self.state.annotation(annotation_id)
         if found is not None:
             self.report_view.scroll_to(found.start)
             self.report_view.setFocus()
@@ -308,7 +346,7 @@ class MainWindow(QMainWindow):
         """Open the report of a passage and select it there."""
         if self.open_report(report_id):
             self.select_annotation(uuid)
-            found = self.annotations.get(uuid)
+            found = self.state.annotation(uuid)
             if found is not None:
                 self.report_view.scroll_to(found.start)
             self.activateWindow()
@@ -350,6 +388,7 @@ class MainWindow(QMainWindow):
         return self.codebook_dialog
 
     codebook_dialog: CodebookDialog | None = None
+    _skeleton: Skeleton
 
     # -- reviewer ---------------------------------------------------------------------------
 
@@ -374,13 +413,13 @@ class MainWindow(QMainWindow):
         return self.imports.import_paths(items)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
+        if self.assembled and dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Annotation sets are merged (their report shown first), the rest imported as
         reports."""
-        items = dropped_paths(event.mimeData())
+        items = dropped_paths(event.mimeData()) if self.assembled else []
         if items:
             event.acceptProposedAction()
             sets = [i for i in items if is_annotation_set(i)]
@@ -400,6 +439,10 @@ class MainWindow(QMainWindow):
         save_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.assembled:  # closed before it was built: nothing to keep, nothing to build
+            self._skeleton.cancel()
+            super().closeEvent(event)
+            return
         self.inspector.commit_note()
         if self.undo.pending and not self.undo.retry_pending():
             if not dialogs.confirm_losing_pending(self, self.undo.pending,

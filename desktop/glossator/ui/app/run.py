@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -16,6 +17,7 @@ from glossator.ui.common.memory import settle_memory
 
 if TYPE_CHECKING:
     from glossator.services import Workspace
+    from glossator.ui.app.main_window import MainWindow
 
 
 def app_icon() -> QIcon:
@@ -70,32 +72,64 @@ def first_start(workspace: Workspace) -> None:
         workspace.ensure_seeded()
 
 
+def open_window(db: str | None, reviewer: str | None, settings: AppSettings,
+                on_ready: Callable[[MainWindow], None] | None = None) -> MainWindow | None:
+    """Show the window at once: a skeleton with the library's list, read in one statement
+    through SQLAlchemy's Core (`LibraryReader`). Once that is painted, the services and the
+    features are imported, the reviewer chosen and the window assembled (`on_ready` then).
+    None when the workspace cannot be opened (said in a message box)."""
+    from glossator.services.library import LibraryReader
+
+    try:
+        library = LibraryReader.open(db)
+        first = library.first_list()
+    except Exception as exc:  # a refused database: say why, do not show a broken window
+        QMessageBox.critical(None, APP_NAME, f"The workspace cannot be opened:\n\n{exc}")
+        return None
+
+    def assemble() -> None:
+        try:
+            workspace = library.workspace()
+            name = choose_reviewer(reviewer, settings, workspace.reviewers())
+            if name is None:  # Quit in the first-run dialog
+                library.close()
+                window.close()
+                return
+            workspace.set_reviewer(name)
+            first_start(workspace)
+        except Exception as exc:
+            library.close()
+            QMessageBox.critical(window, APP_NAME, f"The workspace cannot be opened:\n\n{exc}")
+            window.close()
+            return
+        window.assemble(workspace)
+        install_excepthook(lambda message: window.statusBar().showMessage(message, 10000))
+        QTimer.singleShot(0, settle_memory)
+        if on_ready is not None:
+            on_ready(window)
+
+    from glossator.ui.app.main_window import MainWindow
+
+    window = MainWindow(None, settings, first_list=first, after_first_paint=assemble)
+    window.show()
+    return window
+
+
 def run_gui(db: str | None = None, reviewer: str | None = None, self_test: bool = False) -> int:
     """Open the window on a workspace; returns the process exit status."""
     app = application()
     configure_logging()
     settings = AppSettings()
-    from glossator.services import Workspace
 
-    try:
-        workspace = Workspace.open(db)
-    except Exception as exc:  # a refused database: say why, do not show a broken window
-        QMessageBox.critical(None, APP_NAME, f"The workspace cannot be opened:\n\n{exc}")
-        return 2
-    try:
-        name = choose_reviewer(reviewer, settings, workspace.reviewers())
-        if name is None:  # Quit in the first-run dialog
-            return 0
-        workspace.set_reviewer(name)
-        first_start(workspace)
-        from glossator.ui.app.main_window import MainWindow
-
-        window = MainWindow(workspace, settings)
-        install_excepthook(lambda message: window.statusBar().showMessage(message, 10000))
-        window.show()
-        QTimer.singleShot(0, settle_memory)
+    def ready(window: MainWindow) -> None:
         if self_test:
             QTimer.singleShot(0, window.close)
+
+    window = open_window(db, reviewer, settings, ready)
+    if window is None:
+        return 2
+    try:
         return int(app.exec())
     finally:
-        workspace.close()
+        if window.assembled:
+            window.ws.close()

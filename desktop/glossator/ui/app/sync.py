@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QWidget
 
 from glossator.services import Change, CommandError, Workspace
 from glossator.services.values import AnnotationView, HighlightValue, ReportDetail, ReportText
+from glossator.ui.app.annotation_fill import AnnotationFill
 from glossator.ui.app.layout import Panes
+from glossator.ui.app.library_counts import ReportCounts
 from glossator.ui.common.after_paint import AfterPaint
 from glossator.ui.common.memory import collect_after_paint
 from glossator.ui.common.undo import UndoController
@@ -35,9 +37,12 @@ def note_items(d: ReportDetail) -> list[NoteItem]:
     """The notes with a warning row for each missing one: in number order when every label
     is a number ([1] missing comes before [2]), else notes in text order, missing last."""
     items = [NoteItem(n.label, n.text, n.start, n.end, n.cited_by, False) for n in d.notes]
-    for label in d.missing_notes:
-        cites = tuple((m.start, m.end) for m in d.markers if m.label == label)
-        items.append(NoteItem(label, "", None, None, cites, True))
+    missing: dict[str, list[tuple[int, int]]] = {label: [] for label in d.missing_notes}
+    for m in d.markers:  # one pass over the markers, whatever the number of missing notes
+        if m.note is None and m.label in missing:
+            missing[m.label].append((m.start, m.end))
+    items += [NoteItem(label, "", None, None, tuple(cites), True)
+              for label, cites in missing.items()]
     if all(item.label.isdigit() for item in items):
         items.sort(key=lambda item: int(item.label))  # stable: repeated labels keep text order
     return items
@@ -67,8 +72,10 @@ class ViewSync:
         self.complete_timer = QTimer(parent)  # in case no paint comes (a minimised window)
         self.complete_timer.setSingleShot(True)
         self.complete_timer.setInterval(100)
-        self.complete_timer.timeout.connect(self.complete)
-        state.set_completer(self.complete)
+        self.complete_timer.timeout.connect(self.complete_report)
+        self.fill = AnnotationFill(ws, self._take_page, self._filled, say, parent)
+        self.counts = ReportCounts()  # the open report's line in the library, per edit
+        state.set_completer(self.complete, self.complete_report, self.fill.fetch)
         state.set_opener(self.open_report)
 
     @property
@@ -102,9 +109,11 @@ class ViewSync:
     def show_text(self, head: ReportText) -> None:
         """First step of opening a report in a shown window: its text, with the markers
         and highlights of the paragraphs in view, painted before anything else is read.
-        The rest (notes, every annotation, the table) follows once that paint is done,
-        or at once when something asks for the window's report values."""
+        The notes and markers follow once that paint is done (or at once when something
+        asks for the report), then the annotations a page at a time (`AnnotationFill`)."""
         p, view = self.panes, self.panes.report_view
+        self.fill.stop()
+        self.counts.reset()
         self._pending = head.id
         self.state.opening(head.id)
         view.set_document(head.text, [], [])
@@ -132,14 +141,21 @@ class ViewSync:
 
     def loaded(self, key: str) -> AnnotationView | HighlightValue | None:
         """What is known of an annotation of the open report without reading anything:
-        its full value, or between the two steps of opening, its in-view span."""
+        its full value, or until its page has come, its in-view span."""
         return self.state.annotations_so_far().get(key) or self.first_spans.get(key)
 
     def after_paint(self) -> None:
-        QTimer.singleShot(0, self.complete)
+        QTimer.singleShot(0, self.complete_report)
 
     def complete(self) -> None:
-        """Second step: read the report in full and fill every view (nothing when done)."""
+        """Read the open report in full now: notes, markers and every annotation left
+        (nothing when done). For code that needs every value; keys and clicks do not."""
+        self.complete_report()
+        self.fill.finish()
+
+    def complete_report(self) -> None:
+        """Second step: the report's notes and markers into the views; then its
+        annotations start coming, a page per turn of the event loop."""
         report_id, self._pending = self._pending, None
         if report_id is None:
             return
@@ -152,33 +168,57 @@ class ViewSync:
             self._say(str(exc), 6000)
             self.show_report(None, [])
             return
-        self.show_report(detail, self.ws.annotations(report_id), text_shown=True)
+        p = self.panes
+        self.state.report_read(detail)
+        p.report_view.set_markers(marker_spans(detail))
+        self._show_notes(detail)
+        self.fill.start(detail.id)
+        self.state.announce_shown()
 
-    def show_report(
-        self, detail: ReportDetail | None, views: list[AnnotationView], text_shown: bool = False
-    ) -> None:
+    def _show_notes(self, detail: ReportDetail | None) -> None:
+        p = self.panes
+        p.footnotes.set_report_text(detail.text if detail else None)
+        p.footnotes.set_notes(note_items(detail) if detail else [])
+        p.inspector.set_text_length(len(detail.text) if detail else 0)
+        p.inspector.set_pages(detail.pages if detail else ())
+        self._set_title(f"Glossator \u2014 {detail.title}" if detail else "Glossator")
+        if detail is not None:
+            p.library.select_report(detail.id, notify=False)
+
+    def _take_page(self, views: list[AnnotationView]) -> None:
+        """A page of the open report's annotations: those no command has given a newer
+        value of go to the report view and the table."""
+        fresh = self.state.add_loaded(views)
+        if fresh:
+            self.panes.report_view.add_highlights([highlight(a) for a in fresh])
+            self.panes.table.add(fresh)
+
+    def _filled(self) -> None:
+        """Every annotation has come: the in-view spans are no longer needed, and the
+        report's line in the library is read again if an edit in between left it unsure."""
+        self.first_spans = {}
+        if self.counts.unsure:
+            self.update_library_line()
+        self.state.filled()
+
+    def show_report(self, detail: ReportDetail | None, views: list[AnnotationView]) -> None:
+        """Show a report read in full at once (a hidden window, a re-import), or none."""
         p = self.panes
         self._pending = None
+        self.fill.stop()
+        self.counts.reset()
         self.first_spans = {}
         self.table_later.cancel()
         self._table_fresh, self._table_removed = {}, set()
         self.state.shown_in_full(detail, views)
         if detail is None:
             p.report_view.set_document("", [], [])
-        elif text_shown:
-            p.report_view.set_spans(marker_spans(detail), [highlight(a) for a in views])
         else:
             p.report_view.set_document(detail.text, marker_spans(detail),
                                        [highlight(a) for a in views])
-        p.footnotes.set_report_text(detail.text if detail else None)
-        p.footnotes.set_notes(note_items(detail) if detail else [])
+        self._show_notes(detail)
         p.table.set_annotations(views)
-        p.inspector.set_text_length(len(detail.text) if detail else 0)
-        p.inspector.set_pages(detail.pages if detail else ())
         p.inspector.show_annotation(None)
-        self._set_title(f"Glossator \u2014 {detail.title}" if detail else "Glossator")
-        if detail is not None:
-            p.library.select_report(detail.id, notify=False)
         self.state.announce_shown()
 
     def on_change(self, change: Change) -> None:
@@ -239,8 +279,16 @@ class ViewSync:
         state, view = self.state, self.panes.report_view
         report = state.report
         assert report is not None
-        annotations = state.annotations
-        removed = [u for u in change.annotations_removed if annotations.pop(u, None)]
+        annotations = state.annotations_so_far()  # a page not come yet is read later
+        filling, counts = self.fill.filling, self.counts
+        removed = []
+        for uuid in change.annotations_removed:
+            old = annotations.pop(uuid, None)
+            if old is not None:
+                removed.append(uuid)
+                counts.changed(old, None)
+            elif filling:  # perhaps one whose page has not come
+                counts.changed(None, None, sure=False)
         for uuid in removed:
             view.remove_highlight(uuid)
             self._table_fresh.pop(uuid, None)
@@ -254,6 +302,7 @@ class ViewSync:
         fresh += [a for u, a in known.items() if u in change.annotations]
         fresh = [a for a in fresh if a.report_id == report.id]
         for a in fresh:
+            counts.changed(annotations.get(a.id), a, sure=not filling)
             annotations[a.id] = a
             view.add_highlight(highlight(a))
             self._table_fresh[a.id] = a
@@ -276,11 +325,27 @@ class ViewSync:
             p.table.remove(removed)
         if fresh:
             p.table.upsert(fresh.values())
-        if (removed or fresh) and self.state.report_id is not None:
-            summary = self.ws.report_summary(self.state.report_id)
-            if summary is not None:
-                p.library.model.upsert([summary])  # may move, or leave a review filter
+        if removed or fresh:
+            self.update_library_line()
         collect_after_paint()
+
+    def update_library_line(self) -> None:
+        """The open report's annotation and review counts in the library, from the edits
+        applied since (no read, whatever the report's size); read once the report has
+        filled when an edit in between could not be told from a page still to come."""
+        report_id, library = self.state.report_id, self.panes.library.model
+        if report_id is None:
+            return
+        if self.counts.unsure:
+            if self.fill.filling:
+                return
+            summary = self.ws.report_summary(report_id)
+        else:
+            shown = library.summary_for(report_id)
+            summary = self.counts.applied_to(shown) if shown is not None else None
+        self.counts.reset()
+        if summary is not None:
+            library.upsert([summary])  # may move, or leave a review filter
 
     def refresh_library(self) -> None:
         self.library_timer.stop()
@@ -304,6 +369,6 @@ class ViewSync:
             (report_id,) = change.reports
             if not self.open_report(report_id):
                 return
-        shown = sorted(change.annotations & state.annotations.keys())
+        shown = sorted(change.annotations & state.annotations_so_far().keys())
         if shown and state.selected not in shown:
             state.select(shown[0], after_paint=True)

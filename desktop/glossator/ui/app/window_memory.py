@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossator.ui.app.layout import SPLITTER_SIZES
+from glossator.ui.app.pane_sizes import DEFAULT_SIZE, SPLITTER_SIZES
 from glossator.ui.app.settings import restore_layout, save_layout
 
 if TYPE_CHECKING:
     from glossator.ui.app.main_window import MainWindow
 
-DEFAULT_SIZE = (1480, 920)
 
 
 def default_size(w: MainWindow) -> tuple[int, int]:

@@ -3,18 +3,21 @@ key each to accept (an annotation is made) or reject (it is not proposed again),
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget
 
+from glossator.core.codebook import Codebook
 from glossator.core.names import name_key
 from glossator.services import Change, Command, StoreError, Workspace
 from glossator.services.annotations import AddAnnotation
-from glossator.services.attribution import DismissSuggestion
+from glossator.services.attribution import DismissSuggestion, suggestions_from
 from glossator.services.values import ReportDetail, SuggestionView
 from glossator.ui.attribution.suggestion_panel import SuggestionPanel
+from glossator.ui.common.background import Background
 from glossator.ui.common.spans import LayerSpan
 from glossator.ui.common.undo import UndoController
 from glossator.ui.state import WindowState
@@ -57,11 +60,15 @@ class Suggestions:
         self._timer = QTimer(parent)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_later)
         self._idle = QTimer(parent)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
-        self._idle.timeout.connect(self.refresh)
+        self._idle.timeout.connect(self.refresh_later)
+        self._background = Background(parent)  # finding them in a long report takes a while
+        self._after_fill = False  # read once the open report's annotations have all come
+        self._codebook: Codebook | None = None  # read once, again after codebook edits
+        state.annotationsFilled.connect(self._filled)
         self._advancing = False  # accept, reject and the keys bring the next one into view
         self.panel.currentChanged.connect(self._current_changed)
         self.panel.tree.itemDoubleClicked.connect(lambda *_: self._reveal())
@@ -70,6 +77,8 @@ class Suggestions:
     def show_report(self, _detail: ReportDetail | None) -> None:
         """A report opened: its suggestions are read once it is painted and settled."""
         self._timer.stop()
+        self._background.cancel()
+        self._after_fill = False
         self._show([])
         self._idle.start(OPEN_MS)
 
@@ -80,6 +89,8 @@ class Suggestions:
         report = self.state.report
         if report is None:
             return
+        if change.codebook:
+            self._codebook = None
         if change.codebook or "*" in change.annotations:
             self._timer.start()
         elif report.id in change.reports:
@@ -90,7 +101,7 @@ class Suggestions:
                 self._timer.start()
 
     def _drop_taken(self, changed: frozenset[str]) -> None:
-        spans = (self.state.annotations.get(u) for u in changed)
+        spans = (self.state.annotation(u) for u in changed)
         taken = {(a.start, a.end) for a in spans if a is not None}
         if not taken:
             return
@@ -100,9 +111,11 @@ class Suggestions:
             self._show(kept)
 
     def refresh(self) -> None:
-        """Read the open report's suggestions again."""
+        """Read the open report's suggestions again, now (after accepting or rejecting one:
+        the next takes its place at once)."""
         self._timer.stop()
         self._idle.stop()
+        self._background.cancel()
         report = self.state.report
         try:
             found = self.ws.suggestions(report.id) if report is not None else []
@@ -110,6 +123,48 @@ class Suggestions:
             self._status(str(exc), 8000)
             return
         self._show(found)
+
+    def refresh_later(self) -> None:
+        """Read them again without holding up the window: once every annotation of the
+        report has come, the little left to read is read here (the report and the codebook
+        are at hand), the computation over the whole text runs on another thread, and the
+        list is shown when it is done (unless the report or the list changed meanwhile)."""
+        self._timer.stop()
+        self._idle.stop()
+        state = self.state
+        report = state.report
+        if report is None:
+            self._background.cancel()
+            self._show([])
+            return
+        if state.filling:  # the annotated spans are not all known yet
+            self._after_fill = True
+            return
+        values = list(state.annotations_so_far().values())
+        try:
+            if self._codebook is None:
+                self._codebook = self.ws.codebook()
+            inputs = self.ws.suggestion_inputs(report.id, report, codebook=self._codebook,
+                                               taken=frozenset())
+        except StoreError as exc:
+            self._status(str(exc), 8000)
+            return
+        report_id = report.id
+
+        def work() -> list[SuggestionView]:
+            taken = frozenset((a.start, a.end) for a in values)
+            return suggestions_from(dataclasses.replace(inputs, taken=taken))
+
+        def show(found: list[SuggestionView]) -> None:
+            if state.report_id == report_id:
+                self._show(found)
+
+        self._background.run(work, show)
+
+    def _filled(self) -> None:
+        if self._after_fill:
+            self._after_fill = False
+            self.refresh_later()
 
     def _show(self, found: list[SuggestionView]) -> None:
         self.canvas.show_layer([LayerSpan(s.key, s.start, s.end, s.kind) for s in found])
@@ -158,7 +213,7 @@ class Suggestions:
             self._advancing = False
 
     def step(self, direction: int) -> None:
-        if self._timer.isActive() or self._idle.isActive():
+        if self._timer.isActive() or self._idle.isActive() or self._background.busy:
             self.refresh()
         if not self.panel.count():
             self._say("No suggestions in this report")

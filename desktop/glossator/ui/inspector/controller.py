@@ -35,7 +35,7 @@ class InspectorFields:
 
     def show_selected(self) -> None:
         self.ensure_registry()
-        self.inspector.show_annotation(self.state.annotations.get(self.state.selected or ""))
+        self.inspector.show_annotation(self.state.annotation(self.state.selected))
 
     def ensure_registry(self) -> None:
         """The speakers, targets and stance labels in the inspector's pickers (read once,

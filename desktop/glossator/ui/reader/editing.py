@@ -6,21 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from glossator.core.citations import cited_labels
-from glossator.core.footnotes_model import FootnoteLayout, Marker, Note
-from glossator.core.text import paragraphs
 from glossator.services.annotations import (
     AddAnnotation,
     AnnotationFields,
     DeleteAnnotations,
     EditAnnotation,
 )
-from glossator.services.values import ReportDetail
 from glossator.ui.common.undo import UndoController
+from glossator.ui.reader.citing import CitationFinder
 from glossator.ui.reader.report_view import ReportView
 from glossator.ui.state import WindowState
 
@@ -40,18 +37,6 @@ class ContextActions(Protocol):
     def delete(self) -> QAction: ...
 
 
-def footnote_layout(report: ReportDetail) -> FootnoteLayout:
-    """The report's footnotes as the core citation rules expect them."""
-    style = report.footnote_style if report.footnote_style in (
-        "bracket", "markdown", "superscript", "inline", "none") else "none"
-    return FootnoteLayout(
-        style,
-        tuple(Marker(m.label, m.start, m.end) for m in report.markers),
-        tuple(Note(n.label, n.start, n.end, n.text_start, n.text) for n in report.notes),
-        report.body_end,
-    )
-
-
 class Editing:
     """Each method sends at most one command through the window's undo controller."""
 
@@ -59,27 +44,31 @@ class Editing:
                  say: Callable[[str, int], None]) -> None:
         self.state, self.view, self.undo, self._status = state, view, undo, say
         self.actions: ContextActions | None = None  # given once the menus are built
-        self._layout: tuple[FootnoteLayout, list[tuple[int, int]]] | None = None
+        self._citations: CitationFinder | None = None  # the open report's
         state.reportOpened.connect(lambda _id: self.reset())
+        # made on a turn of its own once the report's notes are read, not in the first key
+        state.reportShown.connect(lambda: QTimer.singleShot(0, self._prepare))
 
     def reset(self) -> None:
         """A new report is open."""
-        self._layout = None
+        self._citations = None
 
     def _say(self, message: str) -> None:
         self._status(message, 5000)
+
+    def _prepare(self) -> None:
+        report = self.state.report_so_far()
+        if self._citations is None and report is not None and report.markers:
+            self._citations = CitationFinder(report)
 
     def cites_for(self, span: tuple[int, int]) -> tuple[str, ...]:
         """The notes a new highlight cites: markers inside it, else the next in its paragraph."""
         report = self.state.report
         if report is None or not report.markers:
             return ()
-        if self._layout is None:
-            self._layout = (footnote_layout(report), paragraphs(report.text))
-        layout, paras = self._layout
-        labels = cited_labels(span, layout, paras, text=report.text)
-        noted = {n.label for n in report.notes}
-        return tuple(label for label in labels if label in noted)
+        if self._citations is None:
+            self._citations = CitationFinder(report)
+        return self._citations.cites(span)
 
     def apply_tag(self, tag_id: int) -> None:
         """Highlight the report's selection with a tag; with no selection, toggle the tag
@@ -91,7 +80,7 @@ class Editing:
             return
         span = view.selection_span()
         if span is None:
-            selected = state.annotations.get(state.selected) if state.selected else None
+            selected = state.annotation(state.selected)
             if selected is None:
                 self._say("Select some text first, then press a tag key")
                 return
@@ -109,7 +98,7 @@ class Editing:
 
     def delete_selected(self) -> None:
         selected = self.state.selected
-        if selected is None or selected not in self.state.annotations:
+        if selected is None or self.state.annotation(selected) is None:
             self._say("Select a highlight to delete it")
             return
         self.undo.push(DeleteAnnotations([selected]))
@@ -136,7 +125,7 @@ class Editing:
         state, view, actions = self.state, self.view, self.actions
         assert actions is not None, "the menus are built before the first context menu"
         cp = view.cp_at(point)
-        keys = ([k for k in view.highlight_at(cp) if k in state.annotations]
+        keys = ([k for k in view.highlight_at(cp) if state.annotation(k) is not None]
                 if cp is not None else [])
         if keys and view.selection_span() is None:
             state.select(keys[0])

@@ -101,6 +101,27 @@ class SpanIndex(Generic[S]):
             self._short.insert(i, span)
             self._short_starts.insert(i, span.start)
 
+    def extend(self, spans: Iterable[S]) -> None:
+        """Add many spans in one pass (a batch read while a report fills): appended when
+        they all start after the spans held, else merged in (no per-span list insert)."""
+        short: list[S] = []
+        long: list[S] = []
+        for sp in sorted(spans, key=_start):
+            (long if sp.end - sp.start > LONG_SPAN else short).append(sp)
+        if long:
+            self._long = sorted([*self._long, *long], key=_start)
+            self._reindex_long()
+        if not short:
+            return
+        starts = list(map(_start, short))
+        if not self._short_starts or starts[0] >= self._short_starts[-1]:
+            self._short += short
+            self._short_starts += starts
+            return
+        merged = sorted([*self._short, *short], key=_start)  # two sorted runs: one pass
+        self._short = merged
+        self._short_starts = list(map(_start, merged))
+
     def remove(self, span: S) -> bool:
         """Remove one span equal to `span`; False when there is none."""
         is_long = span.end - span.start > LONG_SPAN

@@ -52,7 +52,8 @@ class Navigation:
     def step_annotation(self, direction: int) -> None:
         """Select the next (1) or previous (-1) annotation in text order, wrapping around."""
         state = self.state
-        ordered = sorted(state.annotations.values(), key=lambda a: (a.start, a.end, a.id))
+        # the values read so far: while a long report fills, J and K do not wait for it
+        ordered = sorted(state.annotations_so_far().values(), key=lambda a: (a.start, a.end, a.id))
         if not ordered:
             self._say("This report has no annotations yet", 4000)
             return

@@ -144,6 +144,12 @@ class ReportView(PointerTextEdit):
         self._index_highlights(highlights)
         self.viewport().update()
 
+    def set_markers(self, markers: Sequence[MarkerSpan]) -> None:
+        """Replace the markers (every one, once the report's notes have been read)."""
+        self._markers = SpanIndex(markers)
+        self._generation += 1
+        self.viewport().update()
+
     def visible_range(self) -> tuple[int, int]:
         """Code points [lo, hi) covering the paragraphs in view, found without laying any
         out (the paint that follows does that once)."""
@@ -169,6 +175,27 @@ class ReportView(PointerTextEdit):
         self._by_key[h.key] = h
         self._highlights.add(h)
         self._restyle(h.start, h.end)
+
+    def add_highlights(self, spans: Sequence[HighlightSpan]) -> None:
+        """Add many highlights at once (replacing any with the same key): one merge into
+        the index, and the paragraphs in view restyled at the next paint."""
+        fresh = []
+        for h in spans:
+            old = self._by_key.get(h.key)
+            if old == h:
+                continue
+            if old is not None:
+                self._highlights.remove(old)
+            self._by_key[h.key] = h
+            fresh.append(h)
+        if not fresh:
+            return
+        self._highlights.extend(fresh)
+        restyled = False  # only paragraphs already formatted are redone (those painted)
+        for h in fresh:
+            restyled = self._restyle(h.start, h.end, update=False) or restyled
+        if restyled:
+            self.viewport().update()
 
     def remove_highlight(self, key: str) -> None:
         old = self._by_key.pop(key, None)
@@ -292,18 +319,23 @@ class ReportView(PointerTextEdit):
     def _is_current(self, block: QTextBlock) -> bool:
         return block.userState() // 2 == self._generation
 
-    def _restyle(self, start: int, end: int) -> None:
-        """Rebuild the formats of the painted paragraphs that [start, end) touches."""
+    def _restyle(self, start: int, end: int, *, update: bool = True) -> bool:
+        """Rebuild the formats of the painted paragraphs that [start, end) touches;
+        whether there was one."""
         doc = self.document()
         q_end = self._offsets.to_qt(self._clamp(end))
         block = doc.findBlock(self._offsets.to_qt(self._clamp(start)))
+        found = False
         while block.isValid():
             if self._is_current(block):
                 self._format_block(block)
+                found = True
             if block.position() + block.length() - 1 >= q_end:
                 break
             block = block.next()
-        self.viewport().update()
+        if update:
+            self.viewport().update()
+        return found
 
     def format_visible_blocks(self) -> None:
         """Bring the formats of the paragraphs in view up to date (done before each paint)."""
