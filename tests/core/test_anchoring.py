@@ -230,3 +230,10 @@ def test_results_are_valid_spans_of_the_new_text(case, replacement, data):
         assert r.score >= 80 and r.start < r.end
     else:
         assert r.span == (min(a.start, len(new)), min(a.end, len(new)))
+
+
+def test_a_short_annotation_in_repeated_words_is_orphaned_rather_than_shortened():
+    # "of of of " less its first "of ": the quote "f o" could be any of the copies left
+    a = Anchor(4, 7, "f o", "of o", "f ")
+    r = one("of of of ", "of of ", a)
+    assert r.status == "orphaned" or "of of "[r.start : r.end] == "f o"

@@ -91,6 +91,17 @@ def test_a_range_cites_every_note_in_it(dash: str):
     assert layout.uncited_notes == ()
 
 
-@pytest.mark.parametrize("bracket", ["[5-3]", "[1-99]", "[3-3]"])
+@pytest.mark.parametrize("bracket", ["[5-3]", "[1-99]", "[3-3]", "[0-9]", "[0–5]"])
 def test_ranges_that_do_not_run_upwards_or_are_too_long_are_not_markers(bracket: str):
+    # a range from 0 is a class of characters in a pattern ("s/([0-9])\.so//")
     assert _labels(f"Text{bracket} here.") == []
+
+
+def test_a_character_class_in_a_notes_shell_command_cites_nothing():
+    text = (
+        "Run it.[1]\n\n[1] The following command prints it: objdump -p lib.so | sed -n "
+        "-e's/^[[:space:]]*SONAME[[:space:]]*//p' | sed -r -e's/([0-9])\\.so\\./\\1-/'"
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["1"]
+    assert layout.missing_notes == ()

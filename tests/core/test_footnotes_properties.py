@@ -33,6 +33,9 @@ class _Builder:
         self.length = 0
         self.markers: list[Marker] = []
 
+    def text(self) -> str:
+        return "".join(self.parts)
+
     def add(self, text: str) -> None:
         self.parts.append(text)
         self.length += len(text)
@@ -82,16 +85,43 @@ def _documents(draw: st.DrawFn, markdown: bool) -> _Doc:
         builder.add("\n\n" if index == 0 or draw(st.booleans()) else "\n")
         start = builder.length
         head = f"[^{label}]: " if markdown else f"[{label}] "
+        builder.add(head)
         words = draw(st.lists(_WORDS, min_size=1, max_size=5))
-        if draw(st.booleans()):  # a marker-like reference inside a note is note text
-            words.insert(1, marker_form.format(draw(labels)))
-        body = " ".join(words)
-        builder.add(head + body)
+        for index, word in enumerate(words):
+            builder.add((" " if index else "") + word)
+            if index == 0 and draw(st.booleans()):  # a note citing another note
+                builder.marker(draw(labels), marker_form)
+        body = builder.text()[start + len(head) :]
         notes.append(Note(label, start, builder.length, start + len(head), body))
     if notes and draw(st.booleans()):  # boilerplate after the notes, still body text
         builder.add("\n\n")
         _paragraph(draw, builder, labels, marker_form)
-    return _Doc("".join(builder.parts), builder.markers, notes)
+    text = builder.text()
+    if markdown:
+        return _Doc(text, builder.markers, notes)
+    markers = _without_far_beyond(text, builder.markers, notes)
+    covered = sum(note.end - note.start for note in notes)
+    if not markers and len(notes) >= 3 and covered > len(text) / 2:
+        notes = []  # numbered paragraphs nothing cites: the text's own, not notes
+    return _Doc(text, markers, notes)
+
+
+def _without_far_beyond(text: str, markers: list[Marker], notes: list[Note]) -> list[Marker]:
+    """A number standing apart, with no note, far beyond the notes' highest number (over
+    twice it and ten more) is a cross-reference, not a marker."""
+    if not notes:
+        return markers
+    labels = {note.label for note in notes}
+    highest = max(int(note.label) for note in notes)
+    return [
+        m
+        for m in markers
+        if not (
+            (m.start == 0 or text[m.start - 1] in " (")
+            and m.label not in labels
+            and int(m.label) > max(2 * highest, highest + 10)
+        )
+    ]
 
 
 def _unique(labels: list[str]) -> tuple[str, ...]:

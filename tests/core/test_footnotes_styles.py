@@ -32,12 +32,12 @@ def test_bracket_labels_are_one_to_four_digits_with_an_optional_letter():
     assert layout.style == "bracket" and layout.notes == ()
 
 
-def test_bracket_marker_inside_a_note_is_not_a_marker():
-    text = "Body.[1]\n\n[1] See also [2] and [3].\n\n[2] Two."
+def test_a_note_citing_another_note_holds_a_marker_but_its_own_label_is_none():
+    text = "Body.[1]\n\n[1] See also [2] and [3].\n\n[2] Two.\n\n[4] Four."
     layout = detect_footnotes(text)
-    assert [m.label for m in layout.markers] == ["1"]
-    assert _notes(layout) == [("1", "See also [2] and [3]."), ("2", "Two.")]
-    assert layout.uncited_notes == ("2",)
+    assert [m.label for m in layout.markers] == ["1", "2", "3"]
+    assert _notes(layout) == [("1", "See also [2] and [3]."), ("2", "Two."), ("4", "Four.")]
+    assert layout.missing_notes == ("3",) and layout.uncited_notes == ("4",)
 
 
 def test_every_bracket_notes_block_counts():
@@ -51,8 +51,8 @@ def test_every_bracket_notes_block_counts():
         ("2", "Two."),
         ("3", "Three."),
     ]
-    assert [m.label for m in layout.markers] == ["1", "3", "4"]  # "[2]" is in a note
-    assert layout.uncited_notes == ("2",) and layout.missing_notes == ("4",)
+    assert [m.label for m in layout.markers] == ["1", "2", "3", "4"]  # note 1 cites note 2
+    assert layout.uncited_notes == () and layout.missing_notes == ("4",)
     assert layout.body_end == text.index("[2] Two.")
 
 
@@ -116,11 +116,11 @@ def test_markdown_definitions_anywhere_are_notes_and_body_ends_at_the_last_block
     assert layout.missing_notes == ("3",) and layout.uncited_notes == ("9",)
 
 
-def test_markdown_marker_in_a_definition_is_not_a_marker():
-    text = "A[^1].\n\n[^1]: See [^2].\n[^2]: Two."
+def test_a_markdown_definition_citing_another_holds_a_marker():
+    text = "A[^1].\n\n[^1]: See [^2].\n[^2]: Two.\n[^3]: Three."
     layout = detect_footnotes(text)
-    assert [m.label for m in layout.markers] == ["1"]
-    assert layout.uncited_notes == ("2",)
+    assert [m.label for m in layout.markers] == ["1", "2"]
+    assert layout.uncited_notes == ("3",)
 
 
 def test_markdown_refs_without_definitions():

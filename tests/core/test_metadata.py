@@ -101,3 +101,12 @@ def test_a_title_header_line_names_the_title():
 def test_a_title_line_deep_in_the_text_is_not_the_title():
     text = "First line\n" + "body\n" * 80 + "Title: not this one\n"
     assert guess_title(text) == "First line"
+
+
+def test_footnote_markers_on_the_first_line_are_not_part_of_the_title():
+    assert guess_title("Ouch[1].[2]\n\n[1] A tachyon.\n\n[2] Fin.") == "Ouch."
+    assert guess_title("Test footnote.[^1] Test endnote.[^i]\n\nBody") == (
+        "Test footnote. Test endnote."
+    )
+    assert guess_title("[1]\n\nExample text[1].\n\n[1] Example") == "Example text."
+    assert guess_title("Treaty of 1648 [sic] revisited") == "Treaty of 1648 [sic] revisited"

@@ -58,3 +58,28 @@ def test_brackets_in_code_are_never_markers():
     assert layout.missing_notes == ()
     code = [report.text[s:e] for s, e in report.verbatim]
     assert code == ["values[1]", "let x = v[2];", "arr[3]"]
+
+
+def test_regular_expressions_in_code_are_never_footnotes():
+    source = (
+        "Strip digits with `[^0-9]`, as here[^note]:\n\n```python\n"
+        's = re.sub(r"[^a-z]", "", s)\n[^x]: not a definition\n```\n\n'
+        "[^note]: The only note.\n"
+    )
+    report = read_report(source.encode(), "regex.md")
+    layout = detect_footnotes(report.text, report.verbatim)
+    assert [m.label for m in layout.markers] == ["note"]
+    assert [n.label for n in layout.notes] == ["note"]
+    assert layout.missing_notes == () and layout.uncited_notes == ()
+
+
+def test_a_pandoc_title_block_gives_title_and_date_and_is_not_text():
+    source = (
+        "% Pandoc Test Suite\n% John MacFarlane; Anonymous\n% July 17, 2006\n\n"
+        "# Headers\n\nBody.[^1]\n\n[^1]: A note.\n"
+    )
+    report = read_report(source.encode(), "testsuite.md")
+    assert report.title == "Pandoc Test Suite"
+    assert report.date == datetime.date(2006, 7, 17)
+    assert "%" not in report.text and "MacFarlane" not in report.text
+    assert read_report(b"%d items are shown\n\nBody.", "f.md").title == "%d items are shown"

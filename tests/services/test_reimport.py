@@ -21,6 +21,7 @@ from glossator.services.reimport import (
 from glossator.services.reports import RenameReport
 from glossator.store.models import HistoryRow
 from glossator.store.snapshot import snapshot_report
+from glossator.store.versions import without_version
 from tests.conftest import SEED_REPORT, SEEDS
 
 SEED = SEED_REPORT.read_text(encoding="utf-8")
@@ -55,8 +56,10 @@ def edited_seed(tmp_path: Path, name: str = "000_93b5b4f369dc47da.txt") -> Path:
 
 
 def state(ws: Workspace, rid: int) -> Any:
+    """Every row of the report, versions aside (they only grow, undo included)."""
     with ws.db.session() as session:
-        return snapshot_report(session, rid)
+        snap = snapshot_report(session, rid)
+    return [(name, [without_version(r) for r in rows]) for name, rows in snap.tables]
 
 
 def history(ws: Workspace) -> int:

@@ -5,11 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from glossator import __version__
-from glossator.cli import attribution, exchange, reimport, reports, review, search
+from glossator.cli import (
+    attribution,
+    counts,
+    exchange,
+    export_report,
+    memo,
+    passages,
+    reimport,
+    reports,
+    review,
+    search,
+    team,
+)
 from glossator.cli.common import CliError
-from glossator.services import CommandError, StoreError, Workspace
+from glossator.services import CommandError, ConflictError, StoreError, Workspace
+
+CONFLICT_STATUS = 3  # refused because someone else changed the row since it was read
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     review.register(sub)
     search.register(sub)
     reimport.register(sub)
+    team.register(sub)
+    passages.register(sub)
+    counts.register(sub)
+    memo.register(sub)
+    export_report.register(sub)
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(func=None)
     return parser
@@ -48,18 +68,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         from glossator.ui.app.run import run_gui
 
         return int(run_gui(db=args.db, reviewer=args.reviewer, self_test=False))
+    if getattr(args, "own_workspace", False):  # `server ...`: opens the URL it is given
+        return _run(args.func, None, args)
+    reviewer = getattr(args, "as_reviewer", None) or args.reviewer
     try:
-        ws = Workspace.open(args.db, reviewer=getattr(args, "as_reviewer", None) or args.reviewer)
+        ws = Workspace.open(args.db, reviewer=reviewer)
     except StoreError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return 2
     try:
-        return int(args.func(ws, args))
+        if ws.identity_fixed and reviewer and reviewer != ws.reviewer:
+            print(f"glossator: on this team server you are {ws.reviewer} (the database user "
+                  f"you logged in as), not {reviewer}", file=sys.stderr)
+            return 2
+        return _run(args.func, ws, args)
+    finally:
+        ws.close()
+
+
+def _run(func: Any, ws: Workspace | None, args: argparse.Namespace) -> int:
+    try:
+        return int(func(ws, args))
+    except ConflictError as exc:
+        print(f"glossator: {exc}", file=sys.stderr)
+        return CONFLICT_STATUS
     except (CliError, CommandError, StoreError) as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return 2
-    finally:
-        ws.close()
 
 
 if __name__ == "__main__":

@@ -67,6 +67,7 @@ def annotation_json(a: AnnotationView) -> dict[str, Any]:
         "note": a.note,
         "created": a.created.isoformat(),
         "modified": a.modified.isoformat(),
+        "version": a.version,
     }
 
 

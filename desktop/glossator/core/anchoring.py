@@ -13,7 +13,9 @@ this order:
    to another "Iran" with other words around it.
 3. **A fuzzy match** of prefix + quote + suffix near the old position (rapidfuzz), scored
    0-100 as the lower of the whole window's and the quote's own similarity (again never
-   on text that was wholly elsewhere before).
+   on text that was wholly elsewhere before, and never for an annotation whose quote and
+   context together are shorter than `MIN_EVIDENCE`: in "of of of" less one "of", a 3-letter
+   quote could be any of them).
 4. Otherwise the annotation is **orphaned**: its old span is kept (clamped to the new
    text), never moved silently, for a person to fix.
 
@@ -217,7 +219,8 @@ class _Finder:
         from rapidfuzz.distance import Indel
 
         needle = a.prefix + a.quote + a.suffix
-        if not a.quote or not self.new:
+        if not a.quote or not self.new or len(needle) < MIN_EVIDENCE:
+            # too little text to tell a changed passage from another like it
             return Anchored("orphaned", a.start, a.end, 0.0)
         margin = len(needle) // 2 + 64
         w0 = max(0, lo - len(a.prefix) - margin)

@@ -127,11 +127,37 @@ def _comparable(a: ExchangeAnnotation, name: str) -> object:
 
 
 @dataclass(frozen=True, slots=True)
+class ExchangeMemo:
+    """A memo as exchanged: `subject` is the UUID of a report of the set (kind "report"),
+    a tag's or a speaker's name ("tag", "speaker"), or "" (the workspace)."""
+
+    uuid: str
+    kind: str
+    subject: str
+    title: str
+    text: str
+    author: str = ""
+    created: dt.datetime = EPOCH
+    modified: dt.datetime = EPOCH
+
+    def differences(self, other: ExchangeMemo) -> tuple[str, ...]:
+        """The fields in which `other` says something else (names compared by name_key)."""
+        mine = (self.kind, self.subject if self.kind == "report" else name_key(self.subject))
+        theirs = (other.kind, other.subject if other.kind == "report" else name_key(other.subject))
+        out = ["subject"] if mine != theirs else []
+        out += [f for f in ("title", "text") if getattr(self, f) != getattr(other, f)]
+        if " ".join(self.author.split()) != " ".join(other.author.split()):
+            out.append("author")
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
 class ExchangeSet:
     annotations: tuple[ExchangeAnnotation, ...] = ()
     reports: tuple[ExchangeReport, ...] = ()
     codebook: Codebook = field(default_factory=Codebook)
     label: str = "Glossator annotations"
+    memos: tuple[ExchangeMemo, ...] = ()
 
     def report(self, uuid: str) -> ExchangeReport | None:
         return next((r for r in self.reports if r.uuid == uuid), None)

@@ -8,8 +8,8 @@ One style is chosen per text, by what the text contains, in this order of prefer
 3. ``superscript``: a notes heading (``Notes``, ``Footnotes``, ``References``...) with a
    list of numbered notes, and superscript-digit markers in the body (or superscript note
    labels), unless ``[n]`` markers are more numerous;
-4. ``bracket``: ``[3]`` markers, ``[3] note`` paragraphs, or a ``1.`` / ``1)`` list under
-   a notes heading;
+4. ``bracket``: ``[3]`` markers, ``[3] note`` paragraphs (or lettered ``[A]`` ones), or a
+   ``1.`` / ``1)`` list under a notes heading;
 5. ``markdown`` again when only ``[^label]`` markers exist (all their notes are missing);
 6. ``none``.
 
@@ -31,8 +31,10 @@ from .footnotes_bracket import (
     MARKDOWN_NOTE,
     detect_bracket,
     detect_markdown,
+    has_markdown_notes,
 )
 from .footnotes_inline import detect_inline, find_inline
+from .footnotes_markers import LETTER_MARKER
 from .footnotes_model import STYLES, FootnoteLayout, Marker, Note
 from .footnotes_sections import NOTES_HEADING
 from .footnotes_superscript import detect_superscript, find_superscript
@@ -42,13 +44,18 @@ __all__ = ["STYLES", "FootnoteLayout", "Marker", "Note", "detect_footnotes"]
 
 
 def _choose(text: str, verbatim: Sequence[tuple[int, int]]) -> FootnoteLayout:
-    if MARKDOWN_NOTE.search(text):
-        return detect_markdown(text)
+    if MARKDOWN_NOTE.search(text) and has_markdown_notes(text, verbatim):
+        return detect_markdown(text, verbatim)
     inline = find_inline(text)
     if inline:
         return detect_inline(text, inline, verbatim)
     bracket: FootnoteLayout | None = None
-    if BRACKET_MARKER.search(text) or BRACKET_NOTE.search(text) or NOTES_HEADING.search(text):
+    if (
+        BRACKET_MARKER.search(text)
+        or BRACKET_NOTE.search(text)
+        or NOTES_HEADING.search(text)
+        or LETTER_MARKER.search(text)
+    ):
         bracket = detect_bracket(text, verbatim)
     sections = find_superscript(text) if NOTES_HEADING.search(text) else []
     if sections:
@@ -61,7 +68,9 @@ def _choose(text: str, verbatim: Sequence[tuple[int, int]]) -> FootnoteLayout:
     if bracket is not None and (bracket.markers or bracket.notes):
         return bracket
     if MARKDOWN_MARKER.search(text):
-        return detect_markdown(text)
+        markdown = detect_markdown(text, verbatim)
+        if markdown.markers:
+            return markdown
     return FootnoteLayout("none", (), (), len(text))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .footnotes_bracket import outside
+from .footnotes_bracket import highest_number, outside
 from .footnotes_lines import is_blank, skip_space, trim_end
 from .footnotes_markers import bracket_markers
 from .footnotes_model import FootnoteLayout, Marker, Note
@@ -100,7 +100,7 @@ def _body_markers(
     labels = {note.label for note in notes}
     markers = [
         marker
-        for marker, doubtful in bracket_markers(text, spans, verbatim)
+        for marker, doubtful in bracket_markers(text, spans, verbatim, highest_number(notes))
         if not doubtful or marker.label in labels
     ]
     for start, end in spans:

@@ -7,11 +7,22 @@ A bracketed number is not a footnote marker when a reader sees it is something e
 - a subsection of a numbered section of law (``§ 5[1]``, ``section 12[3]``, ``Art. 3[2]``);
 - an index in code (``a[0] = 1``, ``v[1].len()``, a line of code such as ``x = v[2];``),
   and anything the reader of the format knows to be code (``verbatim`` spans);
-- a range that does not run upwards (``[5-3]``) or spans more than 50 notes.
+- a range that does not run upwards (``[5-3]``), spans more than 50 notes, or starts at 0
+  (``[0-9]``: a class of characters in a pattern, as in ``sed -e 's/([0-9])//'``).
 
-A bracketed year standing apart (``(2001) [1994]``, ``[1994] edition``) is doubtful: it is a
-marker only when the document has a note with that label. ``[3–5]`` cites 3, 4 and 5: one
-marker per note, each over its own part of the brackets (``[3``, ``–``, ``5]``).
+- a key to symbols (``[1] = Whole-note``, ``[C] = common time``): an equals sign follows it.
+
+Doubtful brackets are markers only when the document has a note with their label:
+
+- a bracketed year standing apart (``(2001) [1994]``, ``[1994] edition``);
+- a number standing apart far beyond every note's number, over twice the highest and ten
+  more (``this matter [337]`` in a book whose notes run 1 to 7: a cross-reference to letter
+  337, not a footnote);
+- a capital letter (``[A]``): books letter their notes so (``[A] note``), but a letter in
+  brackets is as often an option, a grade or a symbol.
+
+``[3–5]`` cites 3, 4 and 5: one marker per note, each over its own part of the brackets
+(``[3``, ``–``, ``5]``).
 """
 
 from __future__ import annotations
@@ -22,9 +33,11 @@ from collections.abc import Iterable, Sequence
 from .footnotes_lines import line_end, line_start
 from .footnotes_model import Marker
 
-__all__ = ["BRACKET_MARKER", "Candidate", "bracket_markers"]
+__all__ = ["BRACKET_MARKER", "LETTER_MARKER", "Candidate", "bracket_markers"]
 
 BRACKET_MARKER = re.compile(r"\[(\d{1,4}[a-z]?)(?:[-–](\d{1,4}))?\]")
+LETTER_MARKER = re.compile(r"\[([A-Z])\]")
+_KEY_AFTER = re.compile(r"[ \t]*=(?!=)")
 _RANGE_MAX = 50
 _WINDOW = 160  # characters looked at around a candidate (lines can be very long)
 _PAGE = r"\[?\d{1,4}\]?[a-z]?(?:[-–]\d{1,4})?"
@@ -105,21 +118,50 @@ def _in_verbatim(position: int, verbatim: Sequence[tuple[int, int]], cursor: lis
     return cursor[0] < len(verbatim) and verbatim[cursor[0]][0] <= position
 
 
+def _far_beyond(highest: int) -> int:
+    """The number past which a bracket standing apart is far beyond notes up to ``highest``."""
+    return max(2 * highest, highest + 10)
+
+
+def _letters(
+    text: str, spans: Sequence[tuple[int, int]], verbatim: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """``[A]`` letters, all doubtful; never in code nor before an equals sign."""
+    found: list[Candidate] = []
+    cursor = [0]
+    for span_start, span_end in spans:
+        for match in LETTER_MARKER.finditer(text, span_start, span_end):
+            start, end = match.span()
+            if verbatim and _in_verbatim(start, verbatim, cursor):
+                continue
+            if _KEY_AFTER.match(text, end) or _is_code(text, start, end, False):
+                continue
+            found.append((Marker(match.group(1), start, end), True))
+    return found
+
+
 def bracket_markers(
     text: str,
     outside: Iterable[tuple[int, int]],
     verbatim: Sequence[tuple[int, int]] = (),
+    highest: int | None = None,
+    letters: bool = False,
 ) -> list[Candidate]:
     """Bracket markers in the stretches ``outside`` (sorted spans, e.g. the text around
-    the notes), in text order, each with whether it is doubtful."""
+    the notes' labels), in text order, each with whether it is doubtful. ``highest`` is the
+    highest note number of the document (None: it has no numbered notes); with ``letters``,
+    ``[A]`` letters are candidates too."""
     found: list[Candidate] = []
     code_lines = _CodeLines(text)
     cursor = [0]
-    for span_start, span_end in outside:
+    spans = list(outside)
+    for span_start, span_end in spans:
         for match in BRACKET_MARKER.finditer(text, span_start, span_end):
             start, end = match.span()
             label, upto = match.group(1), match.group(2)
             if verbatim and _in_verbatim(start, verbatim, cursor):
+                continue
+            if _KEY_AFTER.match(text, end):
                 continue
             first, last = line_start(text, start), line_end(text, end)
             if _is_index_entry(text, start, end, first, last):
@@ -129,11 +171,17 @@ def bracket_markers(
             if _is_code(text, start, end, code_lines(first, last)):
                 continue
             if upto is not None:
-                if not label.isdigit() or not int(label) < int(upto) <= int(label) + _RANGE_MAX:
+                low = int(label) if label.isdigit() else 0
+                if not 0 < low < int(upto) <= low + _RANGE_MAX:
                     continue
                 found.extend((marker, False) for marker in _split(label, upto, start, end))
                 continue
             detached = start == 0 or text[start - 1].isspace() or text[start - 1] == "("
-            year = len(label) == 4 and label.isdigit() and 1000 <= int(label) <= 2199
-            found.append((Marker(label, start, end), detached and year))
+            number = int(label) if label.isdigit() else None
+            year = len(label) == 4 and number is not None and 1000 <= number <= 2199
+            beyond = number is not None and highest is not None and number > _far_beyond(highest)
+            found.append((Marker(label, start, end), detached and (year or beyond)))
+    if letters:
+        found.extend(_letters(text, spans, verbatim))
+        found.sort(key=lambda candidate: candidate[0].start)
     return found

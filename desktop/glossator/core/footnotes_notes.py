@@ -12,6 +12,11 @@ The rules, as a reader of footnoted documents states them:
   heading;
 - after the last note of a list, only indented paragraphs are its own: what follows
   (share and subscription lines, the next chapter) is not note text;
+- a label alone in its paragraph (``[85]``, then a letter quoted over many paragraphs) is a
+  note when it continues a list of notes (``84`` before it, or ``86`` after it) or when no
+  other note has its label; its text is every paragraph up to the next note of its list,
+  headings included. Otherwise it is a marker standing alone (a reference in a table cell)
+  whose note comes later;
 - notes that follow one another that way form one notes block; any other text between
   two notes starts a new block.
 """
@@ -24,6 +29,8 @@ from dataclasses import dataclass
 
 from .footnotes_lines import (
     indent_of,
+    is_blank,
+    line_end,
     looks_like_heading,
     next_line,
     paragraph_end,
@@ -89,6 +96,34 @@ def _accepted(text: str, starts: Sequence[NoteStart], lead: bool) -> list[NoteSt
     return accepted
 
 
+def _is_bare(text: str, start: NoteStart) -> bool:
+    """A label alone in its paragraph: nothing after it on its line, then a blank line."""
+    end = line_end(text, start.text_start)
+    if not is_blank(text, start.text_start, end):
+        return False
+    following = line_end(text, end + 1) if end < len(text) else end
+    return end >= len(text) or is_blank(text, end + 1, following)
+
+
+def _drop_lone_markers(text: str, starts: list[NoteStart]) -> list[NoteStart]:
+    """Labels alone in their paragraph that are markers, not notes (see the rules above)."""
+    counts: dict[str, int] = {}
+    for start in starts:
+        counts[start.label] = counts.get(start.label, 0) + 1
+    kept: list[NoteStart] = []
+    for index, start in enumerate(starts):
+        if counts[start.label] > 1 and _is_bare(text, start):
+            before = kept[-1].label if kept else None
+            after = starts[index + 1].label if index + 1 < len(starts) else None
+            in_list = (before is not None and labels_run_on(before, start.label)) or (
+                after is not None and labels_run_on(start.label, after)
+            )
+            if not in_list:
+                continue
+        kept.append(start)
+    return kept
+
+
 def _hanging_indent(text: str, note: NoteStart, first_end: int) -> int:
     """The indent of a note's wrapped lines, else the column its text starts at."""
     second = next_line(text, note.line_start)
@@ -107,6 +142,7 @@ def _gap(
     """How far a note runs past its first paragraph, and whether the next note is in its
     block. ``first_end`` ends the first paragraph; the gap runs to the next note's line."""
     limit = following.line_start if following is not None else len(text)
+    bare = _is_bare(text, note)
     indent = _hanging_indent(text, note, first_end)
     end, pos = first_end, skip_blank_lines(text, first_end, limit)
     while pos < limit:  # indented paragraphs are the note's own
@@ -121,7 +157,7 @@ def _gap(
     sandwiched, probe = end, pos
     while probe < limit:  # unindented paragraphs up to the next note of the list
         stop = paragraph_end(text, probe, limit)
-        if cites(probe, stop) or looks_like_heading(text, probe, stop):
+        if cites(probe, stop) or (not bare and looks_like_heading(text, probe, stop)):
             return end, False
         sandwiched = stop
         probe = skip_blank_lines(text, stop, limit)
@@ -139,7 +175,7 @@ def collect_notes(
     tells whether a stretch of text holds a footnote marker (then it is body text).
     With ``first_block_only``, the first label starts a note (it follows a heading) and
     collecting stops at the end of the first block."""
-    kept = _accepted(text, starts, lead=first_block_only)
+    kept = _drop_lone_markers(text, _accepted(text, starts, lead=first_block_only))
     found = NotesFound([], [], [])
     block = 0
     for index, note in enumerate(kept):

@@ -35,17 +35,23 @@ _DATE = re.compile(
 )
 
 
+# A footnote marker glued to the word or sign before it: [1], [12a], [^i], [^note-2], [*].
+_ATTACHED_MARKER = re.compile(r"(?<=\S)(?:\[(?:\d{1,4}[a-z]?|[*†‡§¶]{1,3})\]|\[\^[^\]\s]{1,12}\])")
+_ONLY_MARKERS = re.compile(r"(?:\[\^?[^\]\s]{1,12}\]\s*)+")
+
+
 def guess_title(text: str) -> str | None:
     """The title a ``Title:`` line in the first 60 lines gives (with its indented
-    continuation lines), else the first non-empty line; trimmed and cut to 300 characters;
-    None for blank text."""
+    continuation lines), else the first line with words; trimmed and cut to 300 characters;
+    None for blank text. Footnote markers attached to its words (``Ouch[1].``,
+    ``Test[^i]``) are not part of a title."""
     head = "\n".join(text.split("\n", _HEADER_LINES)[:_HEADER_LINES])
     field = _TITLE_FIELD.search(head)
     if field is not None:
         return " ".join(field.group(1).split())[:MAX_TITLE_CHARS].rstrip()
     for line in text.split("\n"):
-        title = " ".join(line.split())
-        if title:
+        title = " ".join(_ATTACHED_MARKER.sub("", line).split())
+        if title and not _ONLY_MARKERS.fullmatch(title):
             return title[:MAX_TITLE_CHARS].rstrip()
     return None
 

@@ -31,10 +31,16 @@ def _roman(number: int) -> str:
     return "".join(out)
 
 
+_CHICAGO = "*†‡§"
+
+
 def format_number(number: int, fmt: str) -> str:
-    """``number`` in a Word number format; unknown formats fall back to decimal."""
+    """``number`` in a Word number format; unknown formats fall back to decimal. Word's
+    ``chicago`` symbols run *, †, ‡, §, then doubled (**, ††...), tripled..."""
     if number < 1 or fmt in ("decimal", "decimalZero"):
         return str(number)
+    if fmt == "chicago":
+        return _CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
     if fmt in ("lowerRoman", "upperRoman"):
         roman = _roman(number) if number < 4000 else str(number)
         return roman.upper() if fmt == "upperRoman" else roman

@@ -5,16 +5,21 @@ endnotes become ``[n]`` markers where they are referenced and a list of ``[n] no
 paragraphs at the end, for core footnote detection to link. Footnotes are numbered
 ``1, 2, 3`` in order of first reference, as Word shows them; endnotes too when the
 document has no footnotes, else ``i, ii, iii`` (Word's default), which puts every marker
-in the ``[^label]`` / ``[^label]: note`` form. A note referenced twice keeps its number; a
-note never referenced is listed after the referenced ones; a note whose only reference
-is a tracked deletion is dropped with it. Markers and notes typed as text (``[3]``,
-``[3] note``) are text like any other and found the same way.
+in the ``[^label]`` / ``[^label]: note`` form. The document's own numbering (its number
+format, ``*, †, ‡`` included, and starting number, in ``word/settings.xml``) is Word's;
+a reference with a custom mark is labelled by its mark and takes no number. A note
+referenced twice keeps its number; a note never referenced is listed after the referenced
+ones; a note whose only reference is a tracked deletion is dropped with it. Markers and
+notes typed as text (``[3]``, ``[3] note``) are text like any other and found the same way.
 
 The title is the document's own (``docProps/core.xml``), else its first ``Title`` or
 ``Heading 1`` paragraph. Nothing in the file is run or fetched: see ``docx_package``.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element
 
 from .docx_numbering import ListNumbering, format_number
 from .docx_package import DocxPackage
@@ -77,6 +82,39 @@ def _notes(package: DocxPackage, kind: str) -> dict[str, str]:
     return notes
 
 
+@dataclass(frozen=True, slots=True)
+class _Numbering:
+    """How Word numbers one kind of note: its number format and first number."""
+
+    fmt: str
+    start: int = 1
+
+
+def _note_numbering(package: DocxPackage, has_footnotes: bool) -> dict[str, _Numbering]:
+    """Per kind, the numbering Word uses: the defaults, unless ``settings.xml`` says."""
+    found = {
+        "footnote": _Numbering("decimal"),
+        "endnote": _Numbering("lowerRoman" if has_footnotes else "decimal"),
+    }
+    part = package.related("settings", "word/settings.xml")
+    if part is None:
+        return found
+    for event, element in package.events(part):
+        tag = local_name(element.tag)
+        if event == "end" and tag in ("footnotePr", "endnotePr"):
+            kind = tag[: -len("Pr")]
+            fmt, start = _child_val(element, "numFmt"), _child_val(element, "numStart")
+            found[kind] = _Numbering(
+                fmt or found[kind].fmt, int(start) if start and start.isdigit() else 1
+            )
+    return found
+
+
+def _child_val(element: Element, name: str) -> str | None:
+    child = next((c for c in element if local_name(c.tag) == name), None)
+    return None if child is None else w_attr(child, "val")
+
+
 def _body(package: DocxPackage, styles: dict[str, str], numbering: ListNumbering) -> WordText:
     story = WordText(styles, numbering)
     inside = False
@@ -90,11 +128,9 @@ def _body(package: DocxPackage, styles: dict[str, str], numbering: ListNumbering
 
 
 def _labels(
-    body: WordText, notes: dict[str, dict[str, str]]
+    body: WordText, notes: dict[str, dict[str, str]], numbering: dict[str, _Numbering]
 ) -> tuple[dict[NoteRef, str], list[tuple[str, str]]]:
     """A label for every reference, and the notes to list as (label, text), in order."""
-    has_footnotes = bool(notes["footnote"]) or any(r.kind == "footnote" for r in body.refs)
-    formats = {"footnote": "decimal", "endnote": "lowerRoman" if has_footnotes else "decimal"}
     labels: dict[NoteRef, str] = {}
     listed: list[tuple[str, str]] = []
     for kind in _KINDS:
@@ -102,10 +138,17 @@ def _labels(
         live = {ref.id for ref in cited}
         gone = {ref.id for ref in body.deleted_refs if ref.kind == kind} - live
         uncited = [NoteRef(kind, i) for i in notes[kind] if i not in live and i not in gone]
-        for number, ref in enumerate([*cited, *uncited], start=1):
-            labels[ref] = format_number(number, formats[kind])
+        number = numbering[kind].start
+        for ref in [*cited, *uncited]:
+            mark = body.marks.get(ref)
+            if mark is None:
+                mark, number = format_number(number, numbering[kind].fmt), number + 1
+            labels[ref] = mark
             if ref.id in notes[kind]:
-                listed.append((labels[ref], notes[kind][ref.id]))
+                text = notes[kind][ref.id]
+                if ref in body.marks and text.startswith(mark):  # the mark, typed again
+                    text = text[len(mark) :].lstrip()
+                listed.append((labels[ref], text))
     return labels, listed
 
 
@@ -123,8 +166,10 @@ def read_docx(data: bytes, name: str) -> Extracted:
         notes = {kind: _notes(package, kind) for kind in _KINDS}
         body = _body(package, styles, numbering)
         title = _core_title(package) or body.title or body.heading
+        has_footnotes = bool(notes["footnote"]) or any(r.kind == "footnote" for r in body.refs)
+        note_numbering = _note_numbering(package, has_footnotes)
     blocks: list[Block] = body.finish()
-    labels, listed = _labels(body, notes)
+    labels, listed = _labels(body, notes, note_numbering)
     numeric = all(label.isdigit() for label in labels.values())
 
     def marker(label: str) -> str:

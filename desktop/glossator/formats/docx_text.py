@@ -9,7 +9,9 @@ comment marks give nothing. A non-breaking hyphen is an ordinary ``-`` and a sof
 (optional) hyphen vanishes, so quotes and searches match what the page shows.
 
 Footnote and endnote references stay in the blocks as ``NoteRef`` values, for the reader
-to number once it knows them all.
+to number once it knows them all. A reference with a custom mark (Word's "Custom mark:
+``*``", ``customMarkFollows``) is labelled by the mark typed after it, which is not
+repeated as text.
 """
 
 from __future__ import annotations
@@ -131,6 +133,8 @@ class WordText:
         self.skip = 0
         self.skip_deleted = False
         self.refs: list[NoteRef] = []  # in text order, live references only
+        self.marks: dict[NoteRef, str] = {}  # custom marks of references that have one
+        self._mark_for: NoteRef | None = None  # a reference whose custom mark comes next
         self.deleted_refs: set[NoteRef] = set()
         self.title: str | None = None
         self.heading: str | None = None
@@ -173,12 +177,16 @@ class WordText:
             ref = NoteRef(_REFS[tag], w_attr(element, "id") or "")
             self.paragraph.parts.append(ref)
             self.refs.append(ref)
+            custom = w_attr(element, "customMarkFollows")
+            if custom is not None and custom.lower() not in _OFF:
+                self._mark_for = ref
 
     def _end(self, tag: str, element: Element) -> None:
         paragraph = self.paragraph
         if paragraph is not None and not self.hidden:
             if tag == "t":
-                paragraph.parts.append((element.text or "").replace(_SOFT_HYPHEN, ""))
+                text = (element.text or "").replace(_SOFT_HYPHEN, "")
+                paragraph.parts.append(self._take_mark(text))
             elif tag in _CHARS:
                 paragraph.parts.append(_CHARS[tag])
         if tag == "p":
@@ -196,6 +204,16 @@ class WordText:
                 for cell in cells:
                     row.extend([" | ", *cell] if row else cell)
                 self.containers[-1].append(row)
+
+    def _take_mark(self, text: str) -> str:
+        """``text`` without the custom mark it starts with, when a reference awaits one."""
+        ref = self._mark_for
+        if ref is None or not text.strip():
+            return text
+        self._mark_for = None
+        mark, _, rest = text.lstrip().partition(" ")
+        self.marks[ref] = mark
+        return (" " + rest) if rest else ""
 
     def _inspect(self, tag: str, element: Element) -> None:
         """Properties, read when complete: styles, numbering, hidden text, tracked marks."""
@@ -221,6 +239,7 @@ class WordText:
 
     def _end_paragraph(self) -> None:
         paragraph, self.paragraph = self.paragraph, None
+        self._mark_for = None
         if paragraph is None:
             return
         parts = [*self.carry, *paragraph.parts]

@@ -3,18 +3,26 @@
 The conventions read (each a reader of footnoted pages would name):
 
 - a link to a note: ``href="#fn1"`` (or to the page's own address, ``https://.../Page#cite_note-1``
-  as Wikipedia writes it) whose target is a note: its id names a note (``fn``, ``footnote``,
-  ``cite_note``, ``_ftn``...), it stands in a footnotes section, or it links back to the
-  reference (``<a id="tagA" href="#noteA">`` ... ``<a name="noteA" href="#tagA">``);
+  as Wikipedia writes it, or to its own file, ``./20190211.html#f01``; see ``html_links``)
+  whose target is a note: its id names a note (``fn``, ``footnote``, ``cite_note``,
+  ``_ftn``...), it stands in a footnotes section, or it links back to the reference
+  (``<a id="tagA" href="#noteA">`` ... ``<a name="noteA" href="#tagA">``, or to the empty
+  ``<a name="FNanchor_1">`` right before the reference);
+- the note is the element around the target (``li``, ``p``...), or, for a note of several
+  paragraphs, the element around them whose class or id names a note (``div.footnote``)
+  holding no other note's target; a list inside a note is part of it;
 - footnotes sections by class, role, ``epub:type`` or id (``section.footnotes``,
   ``div.footnotes``, ``ol.wp-block-footnotes``, ``doc-endnotes``...): each top-level list
   item is a note, and each table row (WordPress footnote plugins list notes in a table,
   the first cell holding the label);
-- references written without a link (a ``sup`` or an element whose class names a footnote)
-  take their note from a footnotes section with their label, else from a tooltip: the
+- references written without a link (a ``sup`` or an element whose class names a footnote,
+  showing a number, a letter or a symbol: never a word, which is a link's text) take their
+  note from a footnotes section with their label, else from a tooltip: the
   element right after or inside them whose class or role says tooltip or note, else an
   attribute (``title``, ``data-tippy-content``, ``data-footnote``...);
-- labels as pages show them: ``1``, ``[1]``, ``*1``, ``12a``, ``a``;
+- labels as pages show them: ``1``, ``[1]``, ``*1``, ``12a``, ``a``, ``*``, ``†``, and
+  Wikipedia's grouped ``[n 1]``, ``[note 2]``, ``[nb 3]`` (the group kept in the label, so
+  that grouped notes never fall onto the main numbering);
 - back-links (``↩``, ``^``, ``back``, links to the reference, ``mw-cite-backlink``) are not
   note text.
 """
@@ -22,85 +30,38 @@ The conventions read (each a reader of footnoted pages would name):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from urllib.parse import unquote
+from bisect import bisect_left
 
-from .html_nodes import DROP, Node, attr, label_of, page_address, text_of, walk
+from .html_links import FN_ID, PageLinks, names_of
+from .html_marks import (
+    NOTE_WORD,
+    HtmlNote,
+    is_back_link,
+    is_container,
+    is_ref_hinted,
+    words_of,
+)
+from .html_nodes import DROP, NUMBERED_LABEL, Node, attr, label_of, text_of, walk
 from .html_tooltips import attribute_note, first_element, tooltip_of
 
 __all__ = ["HtmlFootnotes", "HtmlNote", "is_back_link"]
 
 _NOTE_HOLDERS = frozenset({"li", "dd", "p", "div", "aside", "section", "footer", "td"})
-_INLINE = frozenset({"a", "sup", "sub", "span", "small", "em", "i", "b", "strong", "abbr"})
-_CONTAINER_WORDS = frozenset(
-    ["footnotes", "endnotes", "rearnotes", "footnote-list", "doc-endnotes", "doc-footnotes"]
-)
-_CONTAINER_PART = re.compile(
-    r"(?:foot|end)notes.*(?:list|container|wrapper|table|section|block|area|reference)"
-    r"|(?:list|container|wrapper|table|section|block|area|reference).*(?:foot|end)notes",
-    re.I,
-)
-_BACK_TEXTS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "back", "return", "back to text"})
-_BACK_CLASS = re.compile(r"back|reverse", re.I)
-_BACK_PART = re.compile(r"back-?link|backref|footnote-back|reverse-?footnote|to-top", re.I)
-_FN_ID = re.compile(r"(?:_?ftn|fn|footnote|endnote|cite[_-]note|note|en)(?:[-_:.]|(?=\d))\S*", re.I)
-_REF_HINT = re.compile(r"foot-?note|end-?note|fnref|noteref|\bfn\b|tooltip|mfn", re.I)
 _DIGITS = re.compile(r"\d+")
+_CLIMB = 4  # elements looked at above a note's first paragraph
 _LOOKED_AROUND = 30  # elements looked at for a back-link in a note target
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlNote:
-    """A note: its element (None for a note read from an attribute), label and text
-    (the attribute's, when it has no element)."""
-
-    label: str
-    node: Node | None
-    text: str | None = None
-
-
-def _words(node: Node, keys: tuple[str, ...]) -> list[str]:
-    return " ".join(attr(node, key) for key in keys).lower().split()
-
-
-def _is_container(node: Node) -> bool:
-    """A footnotes section, known by its class, role, ``epub:type`` or id."""
-    if node.tag in _INLINE:
-        return False
-    return any(
-        word in _CONTAINER_WORDS or _CONTAINER_PART.search(word)
-        for word in _words(node, ("class", "role", "epub:type", "id"))
-    )
-
-
-def is_back_link(node: Node, back_ids: set[str]) -> bool:
-    """A link from a note back to its reference: to a reference's id, or "↩", "back"...;
-    or any element whose class names a back-link (Wikipedia's ``^ a b``)."""
-    if node.tag != "a":
-        return node.tag != "-text" and bool(_BACK_PART.search(attr(node, "class")))
-    href = attr(node, "href").strip()
-    return (
-        (href.startswith("#") and unquote(href[1:]) in back_ids)
-        or text_of(node).lower() in _BACK_TEXTS
-        or bool(_BACK_CLASS.search(attr(node, "class")))
-        or attr(node, "role") == "doc-backlink"
-    )
-
-
-def _names(anchor: Node) -> set[str]:
-    """The ids a link is known by: its own id or name, and its parent's id."""
-    names = {attr(anchor, "id"), attr(anchor, "name")}
-    if anchor.parent is not None:
-        names.add(attr(anchor.parent, "id"))
-    names.discard("")
-    return names
+def _count_in(positions: list[int], span: list[int]) -> int:
+    """How many of the sorted ``positions`` fall inside ``span`` ([start, end))."""
+    return bisect_left(positions, span[1]) - bisect_left(positions, span[0])
 
 
 class HtmlFootnotes:
     """References (element -> label) and notes of a document body."""
 
     def __init__(self, body: Node, own: frozenset[str] = frozenset()) -> None:
-        self.own = own
+        self.links = PageLinks(own)
         self.span: dict[int, list[int]] = {}  # element -> [enter index, leave index]
         self.ids: dict[str, Node] = {}
         self.in_container: set[int] = set()
@@ -121,16 +82,8 @@ class HtmlFootnotes:
     # -- the walk --------------------------------------------------------------------
 
     def target(self, node: Node) -> str | None:
-        """The id a link points to on this page, or None."""
-        href = attr(node, "href").strip()
-        base, sep, fragment = href.partition("#")
-        if not sep or not fragment:
-            return None
-        name = unquote(fragment)
-        if not base or page_address(base) in self.own:
-            return name
-        absolute = base.startswith(("http:", "https:", "//", "/"))
-        return name if absolute and _FN_ID.fullmatch(name) else None
+        """The id a link may point to on this page, or None."""
+        return self.links.target(node)
 
     def _enter(self, node: Node) -> bool:
         if node.tag in DROP or node.tag == "-text":
@@ -139,7 +92,7 @@ class HtmlFootnotes:
         for key in ("id", "name") if node.tag == "a" else ("id",):
             if attr(node, key):
                 self.ids.setdefault(attr(node, key), node)
-        container = _is_container(node)
+        container = is_container(node)
         if container and not self._containers:
             self.containers.append(node)
         self._open.append(container)
@@ -154,7 +107,7 @@ class HtmlFootnotes:
             self.anchors.append(node)
         elif node.tag == "sup" or (
             node.tag in ("span", "a")
-            and (_REF_HINT.search(" ".join(_words(node, ("class", "id", "role")))))
+            and is_ref_hinted(node)
         ):
             self.candidates.append(node)
         return True
@@ -167,9 +120,11 @@ class HtmlFootnotes:
 
     # -- links ---------------------------------------------------------------------
 
-    def _holder(self, target: Node, anchor: Node) -> Node | None:
+    def _holder(self, target: Node, anchor: Node, targets: list[int]) -> Node | None:
         """The note element around a reference's target (a known note item first), never
-        one holding the reference itself."""
+        one holding the reference itself. A note of several paragraphs is the element
+        around them whose class or id names a note (``div.footnote``), as long as it holds
+        no other note's target (``targets``: the sorted positions of every link target)."""
         node, found = target, None
         for _ in range(6):
             if node is None or node.tag == "body" or node.mem_id not in self.span:
@@ -180,14 +135,28 @@ class HtmlFootnotes:
             if found is None and node.tag in _NOTE_HOLDERS:
                 found = node
             node = node.parent
-        if found is None:
+        if found is None or self._holds(found, anchor):
             return None
-        start, end = self.span[found.mem_id]
-        return None if start <= self.span[anchor.mem_id][0] < end else found
+        if found.mem_id in self.notes:
+            return found
+        node = found.parent
+        for _ in range(_CLIMB):
+            if node is None or node.tag == "body" or node.mem_id not in self.span:
+                break
+            if self._holds(node, anchor) or _count_in(targets, self.span[node.mem_id]) > 1:
+                break
+            if NOTE_WORD.search(" ".join(words_of(node, ("class", "id")))):
+                found = node
+            node = node.parent
+        return found
+
+    def _holds(self, node: Node, anchor: Node) -> bool:
+        start, end = self.span[node.mem_id]
+        return start <= self.span[anchor.mem_id][0] < end
 
     def _links_back(self, target: Node, anchor: Node) -> bool:
         """Whether the target (or an element just inside it) links back to the anchor."""
-        names = _names(anchor)
+        names = names_of(anchor)
         pending, seen = [target], 0
         while pending and seen < _LOOKED_AROUND:
             node = pending.pop(0)
@@ -201,28 +170,38 @@ class HtmlFootnotes:
                 child = child.next
         return False
 
+    def _target_positions(self) -> list[int]:
+        positions = {
+            self.span[node.mem_id][0]
+            for anchor in self.anchors
+            if (node := self.ids.get(self.target(anchor) or "")) is not None
+        }
+        return sorted(positions)
+
     def _resolve(self) -> None:
         note_lists: list[Node] = []
         targets: set[str] = set()  # ids of the notes linked so far: their links lead back
+        positions = self._target_positions()
         for anchor in self.anchors:
             name = self.target(anchor) or ""
             target, label = self.ids.get(name), label_of(anchor)
-            if target is None or label is None or _names(anchor) & targets:
+            if target is None or label is None or names_of(anchor) & targets:
                 continue
+            sure = self.links.sure(anchor)
             if not (
-                _FN_ID.fullmatch(name)
-                or target.mem_id in self.in_container
+                (sure and (FN_ID.fullmatch(name) or target.mem_id in self.in_container))
+                or (not sure and self.links.named_note(anchor))
                 or self._links_back(target, anchor)
             ):
                 continue
-            holder = self._holder(target, anchor)
+            holder = self._holder(target, anchor, positions)
             if holder is None:
                 continue
             targets.add(name)
             label = self.notes.get(holder.mem_id, (None, None))[1] or label
             self.notes[holder.mem_id] = (holder, label)
             wrapper = anchor.parent
-            self.ref_ids.update((attr(anchor, "id"), attr(anchor, "name")))
+            self.ref_ids.update(names_of(anchor))
             same = wrapper is not None and label_of(wrapper) == label_of(anchor)
             if same and wrapper.tag == "sup":
                 anchor = wrapper
@@ -253,11 +232,9 @@ class HtmlFootnotes:
             if self._is_ref(node):
                 continue
             tip, label = tooltip_of(node)
-            if label is None:
+            if label is None or not NUMBERED_LABEL.fullmatch(label):
                 continue
-            hinted = node.tag != "sup" or bool(
-                _REF_HINT.search(" ".join(_words(node, ("class", "id", "role"))))
-            )
+            hinted = node.tag != "sup" or is_ref_hinted(node)
             if hinted and label in listed:
                 self.refs[node.mem_id] = label
                 if tip is not None:
@@ -274,12 +251,25 @@ class HtmlFootnotes:
 
     # -- the notes ------------------------------------------------------------------
 
+    def _outermost(self) -> list[tuple[Node, str | None]]:
+        """The notes in document order, without those inside another note (a list in a
+        note of several paragraphs is part of that note, not notes of its own)."""
+        ordered = sorted(self.notes.values(), key=lambda pair: self.span[pair[0].mem_id][0])
+        kept: list[tuple[Node, str | None]] = []
+        end = -1
+        for node, label in ordered:
+            start, stop = self.span[node.mem_id]
+            if start < end and label is None:
+                continue
+            kept.append((node, label))
+            end = max(end, stop)
+        return kept
+
     def _container_labels(self) -> list[tuple[str, Node, int]]:
         """Notes known so far with their labels: cited ones by the reference's label, rows
         by their first cell, others by the digits of their id, else their position."""
-        ordered = sorted(self.notes.values(), key=lambda pair: self.span[pair[0].mem_id][0])
         result: list[tuple[str, Node, int]] = []
-        for position, (node, label) in enumerate(ordered, start=1):
+        for position, (node, label) in enumerate(self._outermost(), start=1):
             if label is None and node.tag == "tr":
                 cell = first_element(node.child)
                 digits = _DIGITS.search(text_of(cell)) if cell is not None else None

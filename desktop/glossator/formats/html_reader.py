@@ -137,6 +137,17 @@ def _label_cell(note: HtmlNote) -> frozenset[int]:
     return frozenset() if cell is None else frozenset({cell.mem_id})
 
 
+def _without_own_label(text: str, label: str) -> str:
+    """A note's text without its label written again at its start: ``[Footnote 1: text]``,
+    ``[Note 1: text]``, ``[1] text``, ``1. text``, ``1) text``, ``(1) text``."""
+    block = re.match(rf"\[(?:foot)?note\s+{re.escape(label)}\s*[:.]\s*", text, re.I)
+    if block is not None and text.endswith("]"):
+        return text[block.end() : -1].rstrip()
+    shown = re.escape(label)
+    again = re.match(rf"(?:\[{shown}\]|\({shown}\)|{shown}[.)])\s+", text)
+    return text[again.end() :] if again is not None else text
+
+
 def _note_paragraph(note: HtmlNote, found: HtmlFootnotes, marker: Callable[[str], str]) -> str:
     """``[n] note`` (or ``[^label]: note``) for one note."""
     if note.node is None:
@@ -145,6 +156,7 @@ def _note_paragraph(note: HtmlNote, found: HtmlFootnotes, marker: Callable[[str]
         renderer = _Renderer(found.refs, _label_cell(note), marker, found.ref_ids)
         parts = renderer.render(note.node)
         text = _TRAILING_BACK.sub("", " ".join(" ".join(parts).split()))
+        text = _without_own_label(text, note.label)
     colon = ":" if marker("x").startswith("[^") else ""
     return f"{marker(note.label)}{colon} {text}".rstrip()
 
@@ -166,7 +178,7 @@ def read_html(source: str) -> Extracted:
     numeric = all(_DIGITS.fullmatch(label) for label in labels)
     marker = "[{}]".format if numeric else "[^{}]".format
     note_labels = [note.label for note in notes]
-    in_place = numeric and len(set(note_labels)) < len(note_labels)
+    in_place = len(set(note_labels)) < len(note_labels)
     by_node = {note.node.mem_id: note for note in notes if note.node is not None}
 
     def paragraph(node: Node) -> str | None:

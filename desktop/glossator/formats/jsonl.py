@@ -4,9 +4,10 @@ The first line is a header, `{"type": "glossator-annotations", "version": 1, "la
 "codebook", "reports"}`; every other line is one annotation, `{"type": "annotation", "uuid",
 "report_uuid", "report_title", "report_sha256", "start", "end", "quote", "prefix",
 "suffix", "tags", "speaker", "stances", "note", "cites", "status", "author", "created",
-"modified"}`. Report texts are not included. A file of annotation lines without a header
-reads too (with an empty codebook). Lines are split on LF only, so a U+2028 inside a string
-never breaks a line.
+"modified"}`; memos follow as `{"type": "memo", "uuid", "kind", "subject", "title",
+"text", "author", "created", "modified"}` (see memo_json). Report texts are not included.
+A file of annotation lines without a header reads too (with an empty codebook). Lines are
+split on LF only, so a U+2028 inside a string never breaks a line.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from glossator.core.codebook import Codebook
-from glossator.core.exchange import ExchangeAnnotation, ExchangeReport, ExchangeSet
+from glossator.core.exchange import ExchangeAnnotation, ExchangeMemo, ExchangeReport, ExchangeSet
 from glossator.formats.exchange_errors import ExchangeFormatError
 from glossator.formats.exchange_json import (
     Fields,
@@ -29,6 +30,7 @@ from glossator.formats.exchange_json import (
     parse_json,
     read_limited,
 )
+from glossator.formats.memo_json import memo_from_dict, memo_to_dict
 from glossator.safe_files import atomic_text
 
 HEADER_TYPE = "glossator-annotations"
@@ -54,6 +56,7 @@ def write_jsonl(s: ExchangeSet, path: Path) -> None:
         out.write(dumps(_header(s)) + "\n")
         speakers: dict[int, dict[str, Any]] = {}
         out.writelines(dumps(annotation_to_dict(a, speakers)) + "\n" for a in s.annotations)
+        out.writelines(dumps(memo_to_dict(m)) + "\n" for m in s.memos)
 
 
 def _read_header(raw: Any, where: str) -> tuple[str, Codebook, list[ExchangeReport]]:
@@ -84,6 +87,7 @@ def read_jsonl(path: Path) -> ExchangeSet:
     label, codebook = "Glossator annotations", Codebook()
     reports: list[ExchangeReport] = []
     annotations: list[ExchangeAnnotation] = []
+    memos: list[ExchangeMemo] = []
     seen: set[str] = set()
     seen_line = False
     for number, line in enumerate(text.split("\n"), start=1):
@@ -103,6 +107,12 @@ def read_jsonl(path: Path) -> ExchangeSet:
                 raise ExchangeFormatError(f"{where}: annotation {a.uuid} appears twice")
             seen.add(a.uuid)
             annotations.append(a)
+        elif kind == "memo":
+            m = memo_from_dict(raw, where)
+            if m.uuid in seen:
+                raise ExchangeFormatError(f"{where}: memo {m.uuid} appears twice")
+            seen.add(m.uuid)
+            memos.append(m)
         else:
             raise ExchangeFormatError(
                 f'{where}: expected an annotation object with "type": "annotation"'
@@ -117,4 +127,4 @@ def read_jsonl(path: Path) -> ExchangeSet:
         if a.report_uuid not in known:
             known.add(a.report_uuid)
             reports.append(ExchangeReport(a.report_uuid, a.report_title, a.report_sha256))
-    return ExchangeSet(tuple(annotations), tuple(reports), codebook, label)
+    return ExchangeSet(tuple(annotations), tuple(reports), codebook, label, tuple(memos))

@@ -6,6 +6,7 @@ TextSource (its GUID the report's UUID, its text in `Sources/<uuid>.txt`); each 
 a PlainTextSelection (its GUID the annotation's UUID, positions in code points, end
 exclusive) with one Coding per tag, speaker and stance, and a NoteRef to a Note holding its
 note. Status, cited notes and stance intensities go in the selection's Description block.
+Memos are Notes too, referred to from their subject (qdpx_memos).
 Reading is in `qdpx_reader`.
 """
 
@@ -20,6 +21,7 @@ from glossator.core.exchange import ExchangeAnnotation, ExchangeSet, used_codebo
 from glossator.formats.exchange_errors import ExchangeFormatError
 from glossator.formats.exchange_json import format_time
 from glossator.formats.qdpx_codes import code_lines
+from glossator.formats.qdpx_memos import memo_location, memo_note, note_refs
 from glossator.formats.qdpx_meta import (
     ORIGIN,
     PROJECT_NS,
@@ -97,17 +99,25 @@ def project_xml(s: ExchangeSet, codebook: Codebook) -> Iterator[str]:
     """The lines of project.qde."""
     yield '<?xml version="1.0" encoding="utf-8"?>\n'
     yield f'<Project xmlns="{PROJECT_NS}" name={attr(s.label)} origin="{ORIGIN}">\n'
-    users = {n: user_guid(n) for n in dict.fromkeys(a.author for a in s.annotations)}
+    authors = [a.author for a in s.annotations] + [m.author for m in s.memos]
+    users = {n: user_guid(n) for n in dict.fromkeys(authors)}
+    groups = s.by_report()
+    code_guids = {guid("tag", t.name) for t in codebook.tags}
+    code_guids |= {guid("speaker", sp.name) for sp in codebook.speakers}
+    placed: dict[tuple[str, str], list[str]] = {}
+    for m in s.memos:
+        key = memo_location(m, set(groups), code_guids)
+        placed.setdefault(key, []).append(canonical_guid(m.uuid))
+    on_codes = {k[1]: v for k, v in placed.items() if k[0] == "code"}
     if users:
         yield "<Users>\n"
         yield from (f'<User guid="{g}" name={attr(n)}/>\n' for n, g in users.items())
         yield "</Users>\n"
-    codes = list(code_lines(codebook))
+    codes = list(code_lines(codebook, on_codes))
     if codes:
         yield "<CodeBook><Codes>\n" + "\n".join(codes) + "\n</Codes></CodeBook>\n"
-    notes: list[str] = []
+    notes: list[str] = [memo_note(m, users[m.author]) for m in s.memos]
     reports = s.report_map()
-    groups = s.by_report()
     if groups:
         yield "<Sources>\n"
     for report_uuid, group in groups.items():
@@ -122,12 +132,12 @@ def project_xml(s: ExchangeSet, codebook: Codebook) -> Iterator[str]:
             meta = with_meta("", {"source_name": report.source_name})
             yield f"<Description>{text(meta)}</Description>\n"
         yield from (_selection(a, users[a.author], notes) + "\n" for a in group)
-        yield "</TextSource>\n"
+        yield note_refs(placed.get(("source", report_uuid), ())) + "</TextSource>\n"
     if groups:
         yield "</Sources>\n"
     if notes:
         yield "<Notes>\n" + "\n".join(notes) + "\n</Notes>\n"
-    yield "</Project>\n"
+    yield note_refs(placed.get(("project", ""), ())) + "</Project>\n"
 
 
 def write_qdpx(s: ExchangeSet, path: Path) -> None:

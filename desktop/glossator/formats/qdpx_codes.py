@@ -9,7 +9,7 @@ Description block (see qdpx_meta). The group codes are found again by their GUID
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -37,16 +37,21 @@ from glossator.formats.qdpx_meta import (
 )
 
 
-def _code(guid_: str, name: str, codable: bool, description: str, color: str | None) -> str:
+def _code(
+    guid_: str, name: str, codable: bool, description: str, color: str | None,
+    notes: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """A <Code> head with its Description and the NoteRefs of the notes (memos) on it."""
     colour = f" color={attr(color)}" if color else ""
     head = (
         f"<Code guid={attr(guid_)} name={attr(name)} "
         f'isCodable="{"true" if codable else "false"}"{colour}>'
     )
-    return head + (f"<Description>{text(description)}</Description>" if description else "")
+    refs = "".join(f'<NoteRef targetGUID="{n}"/>' for n in (notes or {}).get(guid_, ()))
+    return head + (f"<Description>{text(description)}</Description>" if description else "") + refs
 
 
-def _tag_lines(cb: Codebook) -> Iterator[str]:
+def _tag_lines(cb: Codebook, notes: Mapping[str, Sequence[str]] | None) -> Iterator[str]:
     keys = {name_key(t.name) for t in cb.tags}
     children: dict[str | None, list[TagDef]] = {}
     for t in cb.tags:
@@ -65,15 +70,17 @@ def _tag_lines(cb: Codebook) -> Iterator[str]:
         done.add(key)
         meta = {"shortcut": tag.shortcut}
         yield _code(
-            guid("tag", tag.name), tag.name, True, with_meta(tag.description, meta), tag.color
+            guid("tag", tag.name), tag.name, True, with_meta(tag.description, meta), tag.color,
+            notes,
         )
         stack.append((tag, True))
         stack.extend((c, False) for c in reversed(children.get(key, [])))
 
 
-def code_lines(cb: Codebook) -> Iterator[str]:
-    """The <Code> elements of a codebook, in codebook order."""
-    yield from _tag_lines(cb)
+def code_lines(cb: Codebook, notes: Mapping[str, Sequence[str]] | None = None) -> Iterator[str]:
+    """The <Code> elements of a codebook, in codebook order; `notes` maps a code's GUID to
+    the GUIDs of the notes (memos) to refer to from it."""
+    yield from _tag_lines(cb, notes)
     if cb.speakers:
         yield _code(group_guid(SPEAKERS_GROUP), SPEAKERS_GROUP, False, "", None)
         for sp in cb.speakers:
@@ -84,7 +91,7 @@ def code_lines(cb: Codebook) -> Iterator[str]:
                 "role": sp.role,
             }
             desc = with_meta(sp.description, meta)
-            yield _code(guid("speaker", sp.name), sp.name, True, desc, None) + "</Code>"
+            yield _code(guid("speaker", sp.name), sp.name, True, desc, None, notes) + "</Code>"
         yield "</Code>"
     scale = [
         {"name": x.name, "description": x.description, "has_intensity": x.has_intensity}

@@ -26,6 +26,7 @@ from glossator.core.exchange import (
 from glossator.formats.exchange_errors import ExchangeFormatError
 from glossator.formats.exchange_json import check_status, decode, parse_time
 from glossator.formats.qdpx_codes import CodeIndex, read_codes
+from glossator.formats.qdpx_memos import read_memos
 from glossator.formats.qdpx_meta import PROJECT_NS, canonical_guid, split_meta
 from glossator.formats.safe_zip import SafeZip
 from glossator.formats.sizes import MiB, mib
@@ -211,6 +212,11 @@ def read_qdpx(path: Path) -> ExchangeSet:
                     raise ExchangeFormatError(f"{path.name}: selection {a.uuid} appears twice")
                 seen.add(a.uuid)
                 annotations.append(a)
+        memos = read_memos(
+            root, _NS, project.guid, project.codes, project.users,
+            lambda note: project._text(note, "a note"), path.name,
+        )
     return ExchangeSet(
-        tuple(annotations), tuple(reports), project.codes.codebook, root.get("name", path.stem)
+        tuple(annotations), tuple(reports), project.codes.codebook, root.get("name", path.stem),
+        tuple(memos),
     )

@@ -8,7 +8,9 @@ Tags are `tagging` bodies, the note a `commenting` body, the speaker an `identif
 body and each stance a `classifying` body ("Iran=against"), so other tools show them.
 What only Glossator uses lives under the `glossator:` prefix (speaker details, stances,
 cited notes, status, the report's title and SHA-256, the codebook), which makes our own
-import lossless. Reading lives in `w3c_reader`.
+import lossless. A memo is a `commenting` Annotation whose target is its subject (the
+report, the tag's or speaker's GUID, or the collection), marked `glossator:memo`. Reading
+lives in `w3c_reader`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import uuid as uuidlib
 from pathlib import Path
 from typing import Any
 
-from glossator.core.exchange import ExchangeAnnotation, ExchangeSet
+from glossator.core.exchange import ExchangeAnnotation, ExchangeMemo, ExchangeSet
 from glossator.formats.csv_export import stance_text
 from glossator.formats.exchange_json import (
     codebook_to_dict,
@@ -27,6 +29,7 @@ from glossator.formats.exchange_json import (
     speaker_to_dict,
     stance_to_dict,
 )
+from glossator.formats.qdpx_meta import guid
 from glossator.safe_files import atomic_text
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -110,6 +113,38 @@ def annotation_jsonld(a: ExchangeAnnotation) -> dict[str, Any]:
     return out
 
 
+def memo_target(m: ExchangeMemo, collection: str) -> str:
+    """What a memo is about, as an IRI: the report, the tag's or speaker's stable GUID (the
+    same as in a .qdpx project), or the collection itself for a memo on the workspace."""
+    if m.kind == "report":
+        return urn(m.subject)
+    if m.kind in ("tag", "speaker"):
+        return urn(guid(m.kind, m.subject))
+    return collection
+
+
+def memo_jsonld(m: ExchangeMemo, collection: str) -> dict[str, Any]:
+    """A memo as a commenting Annotation on its subject (Markdown text)."""
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "commenting", "value": m.text,
+         "format": "text/markdown"}
+    ]
+    if m.title:
+        bodies.append({"type": "TextualBody", "purpose": "describing", "value": m.title})
+    return {
+        "@context": CONTEXT,
+        "id": urn(m.uuid),
+        "type": "Annotation",
+        "motivation": "commenting",
+        "created": format_time(m.created),
+        "modified": format_time(m.modified),
+        "creator": {"type": "Person", "name": m.author},
+        "body": bodies,
+        "target": memo_target(m, collection),
+        "glossator:memo": {"kind": m.kind, "subject": m.subject, "title": m.title},
+    }
+
+
 def collection_id(s: ExchangeSet) -> str:
     """A stable id for the collection: the same annotations give the same id."""
     digest = hashlib.sha256("\n".join(sorted(a.uuid for a in s.annotations)).encode()).hexdigest()
@@ -127,7 +162,7 @@ def write_w3c(s: ExchangeSet, path: Path) -> None:
         "id": cid,
         "type": "AnnotationCollection",
         "label": s.label,
-        "total": len(s.annotations),
+        "total": len(s.annotations) + len(s.memos),
         "last": page_id,
         "glossator:version": VERSION,
         "glossator:codebook": codebook_to_dict(s.codebook),
@@ -139,5 +174,8 @@ def write_w3c(s: ExchangeSet, path: Path) -> None:
     page_head = {"id": page_id, "type": "AnnotationPage", "partOf": cid, "startIndex": 0}
     with atomic_text(path, newline="\n") as out:
         out.write(dumps(head)[:-1] + ',\n"first":' + dumps(page_head)[:-1] + ',"items":[\n')
-        out.write(",\n".join(dumps(annotation_jsonld(a)) for a in s.annotations))
+        out.write(",\n".join(
+            [dumps(annotation_jsonld(a)) for a in s.annotations]
+            + [dumps(memo_jsonld(m, cid)) for m in s.memos]
+        ))
         out.write("\n]}}\n")

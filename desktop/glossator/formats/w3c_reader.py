@@ -18,6 +18,7 @@ from glossator.core.codebook import Codebook, SpeakerDef
 from glossator.core.exchange import (
     EPOCH,
     ExchangeAnnotation,
+    ExchangeMemo,
     ExchangeReport,
     ExchangeSet,
 )
@@ -35,6 +36,7 @@ from glossator.formats.exchange_json import (
     speaker_from_dict,
     stance_from_dict,
 )
+from glossator.formats.memo_json import check_kind
 from glossator.formats.w3c import PREFIX
 
 
@@ -224,6 +226,29 @@ def _annotation(raw: Any, where: str, reports: dict[str, ExchangeReport]) -> Exc
     )
 
 
+def _memo(raw: Any, where: str) -> ExchangeMemo:
+    f = Fields(raw, where)
+    about = Fields(f.raw[PREFIX + "memo"], f"{where}: memo")
+    kind = about.text("kind")
+    text = next(
+        (b["value"] for b in _as_list(f.raw.get("body"))
+         if isinstance(b, dict) and isinstance(b.get("value"), str)
+         and "commenting" in _as_list(b.get("purpose"))),
+        "",
+    )
+    created = _time(f.raw, "created", where, EPOCH)
+    return ExchangeMemo(
+        uuid=uuid_of(f.text("id")),
+        kind=kind,
+        subject=check_kind(kind, about.text("subject", ""), where),
+        title=about.text("title", ""),
+        text=text,
+        author=_creator(f.raw.get("creator")),
+        created=created,
+        modified=_time(f.raw, "modified", where, created),
+    )
+
+
 def _reports(head: dict[str, Any], where: str) -> dict[str, ExchangeReport]:
     out: dict[str, ExchangeReport] = {}
     for i, item in enumerate(_as_list(head.get(PREFIX + "reports"))):
@@ -244,8 +269,16 @@ def read_w3c(path: Path) -> ExchangeSet:
     if head.get(PREFIX + "codebook") is not None:
         codebook = codebook_from_dict(head[PREFIX + "codebook"], f"{where}: codebook")
     annotations: list[ExchangeAnnotation] = []
+    memos: list[ExchangeMemo] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
+        if isinstance(item, dict) and item.get(PREFIX + "memo") is not None:
+            m = _memo(item, f"{where}: annotation {i + 1}")
+            if m.uuid in seen:
+                raise ExchangeFormatError(f"{where}: memo {m.uuid} appears twice")
+            seen.add(m.uuid)
+            memos.append(m)
+            continue
         a = _annotation(item, f"{where}: annotation {i + 1}", reports)
         if a.uuid in seen:
             raise ExchangeFormatError(f"{where}: annotation {a.uuid} appears twice")
@@ -259,4 +292,5 @@ def read_w3c(path: Path) -> ExchangeSet:
         tuple(reports.values()),
         codebook,
         label if isinstance(label, str) else "Glossator annotations",
+        tuple(memos),
     )

@@ -5,11 +5,13 @@ storage failure (a sentence to show; a transient one worth retrying) without imp
 the storage layer.
 """
 
+from glossator.services.command_errors import PermissionRefused
 from glossator.services.commands import Change, Command, CommandError
+from glossator.services.conflicts import Conflict, ConflictError
 from glossator.services.workspace import ReportNotFound, Workspace
 from glossator.store.errors import StorageFailure, StoreError
 
 __all__ = [
-    "Change", "Command", "CommandError", "ReportNotFound", "StorageFailure", "StoreError",
-    "Workspace",
+    "Change", "Command", "CommandError", "Conflict", "ConflictError", "PermissionRefused",
+    "ReportNotFound", "StorageFailure", "StoreError", "Workspace",
 ]

@@ -128,13 +128,25 @@ class EditAnnotation(Command):
             reports=frozenset({row.report_id}),
         )
 
-    def apply(self, ctx: Context) -> Change:
+    def _guarded_row(self, ctx: Context) -> AnnotationRow:
+        """The row, once it is known to be as expected and the actor may edit it."""
+        key = ("annotations", self.uuid)
+        ctx.guard.check(self, [key])
         row = annotation_row(ctx, self.uuid)
-        self.old = self._read(ctx, row)
-        return self._change(ctx, self.old, self.new)
+        ctx.access.require_owner_or(row.author_id)
+        ctx.guard.touch(self, [key])
+        return row
+
+    def apply(self, ctx: Context) -> Change:
+        row = self._guarded_row(ctx)
+        old = self._read(ctx, row)
+        change = self._change(ctx, old, self.new)
+        self.old = old
+        return change
 
     def revert(self, ctx: Context) -> Change:
         assert self.old is not None
+        self._guarded_row(ctx)
         return self._change(ctx, self.new, self.old)
 
 

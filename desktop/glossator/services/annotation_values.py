@@ -63,4 +63,5 @@ def new_annotation_view(
         False,
         when,
         when,
+        1,
     )

@@ -17,6 +17,7 @@ from glossator.services.annotation_rows import (
 )
 from glossator.services.annotation_values import new_annotation_view
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.review_rules import may_delete
 from glossator.services.stances import StanceSpec, resolve_speaker, resolve_stances, set_stances
 from glossator.services.values import AnnotationView
 from glossator.store.models import (
@@ -71,10 +72,14 @@ class AddAnnotation(Command):
 
     def apply(self, ctx: Context) -> Change:
         views: tuple[AnnotationView, ...] = ()
-        if self._snapshot is not None:
+        key = ("annotations", self.uuid)
+        if self._snapshot is not None:  # redo: it must still be gone, then comes back
+            ctx.guard.check(self, [key])
             restore(ctx.session, self._snapshot)
+            ctx.guard.touch(self, [key])
         else:
             views = self._insert(ctx)
+            ctx.guard.created(self, [key])
         ctx.record(
             "AddAnnotation",
             "annotation",
@@ -152,9 +157,13 @@ class AddAnnotation(Command):
         return (view,)
 
     def revert(self, ctx: Context) -> Change:
+        key = ("annotations", self.uuid)
+        ctx.guard.check(self, [key])
         row = annotation_row(ctx, self.uuid)
+        ctx.access.require_owner_or(row.author_id)
         self._snapshot = snapshot_annotations(ctx.session, [row.id])
         delete_annotation_rows(ctx.session, [row.id])
+        ctx.guard.touch(self, [key])
         ctx.record("AddAnnotation", "annotation", self.uuid, {"report": self.report_id}, None)
         return Change(
             "Highlight removed",
@@ -176,7 +185,11 @@ class DeleteAnnotations(Command):
         self.report_ids: frozenset[int] = frozenset()
 
     def apply(self, ctx: Context) -> Change:
+        keys = [("annotations", u) for u in self.uuids]
+        ctx.guard.check(self, keys)
         rows = [annotation_row(ctx, u) for u in self.uuids]
+        for r in rows:
+            may_delete(ctx, r.id, r.author_id)
         self.report_ids = frozenset(r.report_id for r in rows)
         self._snapshot = snapshot_annotations(ctx.session, [r.id for r in rows])
         for r in rows:
@@ -189,6 +202,7 @@ class DeleteAnnotations(Command):
             )
             ctx.session.expunge(r)
         delete_annotation_rows(ctx.session, [r.id for r in rows])
+        ctx.guard.touch(self, keys)
         noun = "highlight" if len(rows) == 1 else f"{len(rows)} highlights"
         return Change(
             f"Deleted {noun}", annotations_removed=frozenset(self.uuids), reports=self.report_ids
@@ -196,7 +210,10 @@ class DeleteAnnotations(Command):
 
     def revert(self, ctx: Context) -> Change:
         assert self._snapshot is not None
+        keys = [("annotations", u) for u in self.uuids]
+        ctx.guard.check(self, keys)  # still gone (nobody can bring them back but us)
         restore(ctx.session, self._snapshot)
+        ctx.guard.touch(self, keys)
         for u in self.uuids:
             ctx.record("DeleteAnnotations", "annotation", u, None, {"restored": True})
         return Change(

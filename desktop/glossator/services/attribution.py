@@ -55,6 +55,7 @@ def speaker_views(session: Session) -> list[SpeakerView]:
             s.role,
             s.description,
             uses.get(s.id, 0),
+            s.version,
         )
         for s in session.scalars(select(SpeakerRow).order_by(func.lower(SpeakerRow.name)))
     ]
@@ -64,7 +65,8 @@ def target_views(session: Session) -> list[TargetView]:
     uses, aliases = use_counts(session, TARGETS), _aliases(session, TARGETS)
     return [
         TargetView(
-            t.id, t.uuid, t.name, tuple(aliases.get(t.id, ())), t.description, uses.get(t.id, 0)
+            t.id, t.uuid, t.name, tuple(aliases.get(t.id, ())), t.description, uses.get(t.id, 0),
+            t.version,
         )
         for t in session.scalars(select(TargetRow).order_by(func.lower(TargetRow.name)))
     ]
@@ -74,7 +76,8 @@ def stance_label_views(session: Session) -> list[StanceLabelView]:
     rows = session.scalars(
         select(StanceLabelRow).order_by(StanceLabelRow.sort_order, StanceLabelRow.id)
     )
-    return [StanceLabelView(r.id, r.name, r.description, r.has_intensity) for r in rows]
+    return [StanceLabelView(r.id, r.name, r.description, r.has_intensity, r.version)
+            for r in rows]
 
 
 def layout_of(detail: ReportDetail) -> FootnoteLayout:
@@ -167,8 +170,9 @@ class DismissSuggestion(Command):
         return Change("Suggestion proposed again", reports=frozenset({self.report_id}))
 
 
-def stance_matrix(session: Session) -> StanceMatrix:
-    """Speaker x target x label counts over every annotation not rejected, in one query."""
+def stance_matrix(session: Session, only_author: int | None = None) -> StanceMatrix:
+    """Speaker x target x label counts over every annotation not rejected (only
+    `only_author`'s when given), in one query."""
     stmt = (
         select(SpeakerRow.name, TargetRow.name, StanceLabelRow.name, func.count())
         .select_from(AnnotationStanceRow)
@@ -179,6 +183,8 @@ def stance_matrix(session: Session) -> StanceMatrix:
         .where(AnnotationRow.status != "rejected")
         .group_by(SpeakerRow.name, TargetRow.name, StanceLabelRow.name)
     )
+    if only_author is not None:
+        stmt = stmt.where(AnnotationRow.author_id == only_author)
     counts = {(s, t, lbl): int(n) for s, t, lbl, n in session.execute(stmt)}
     labels = tuple(v.name for v in stance_label_views(session))
     speakers = tuple(sorted({k[0] for k in counts}, key=str.casefold))
@@ -187,7 +193,8 @@ def stance_matrix(session: Session) -> StanceMatrix:
 
 
 def stance_passages(
-    session: Session, speaker: str, target: str, label: str | None = None
+    session: Session, speaker: str, target: str, label: str | None = None,
+    only_author: int | None = None,
 ) -> list[str]:
     """UUIDs of the annotations behind one cell of the matrix."""
     stmt = (
@@ -204,4 +211,6 @@ def stance_passages(
     )
     if label is not None:
         stmt = stmt.where(StanceLabelRow.name == label)
+    if only_author is not None:
+        stmt = stmt.where(AnnotationRow.author_id == only_author)
     return list(session.scalars(stmt))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from glossator.core.codebook import (
@@ -16,7 +16,8 @@ from glossator.core.codebook import (
     TargetDef,
 )
 from glossator.core.names import name_key
-from glossator.services.commands import Change, Command, Context
+from glossator.core.permissions import Action
+from glossator.services.commands import Change, Context, StateCommand
 from glossator.store.models import (
     SpeakerAliasRow,
     SpeakerRow,
@@ -25,7 +26,7 @@ from glossator.store.models import (
     TargetAliasRow,
     TargetRow,
 )
-from glossator.store.snapshot import Snapshot, restore, snapshot_tables
+from glossator.store.snapshot import Scope, part
 
 
 def read_codebook(session: Session) -> Codebook:
@@ -163,23 +164,22 @@ def merge_codebook(session: Session, codebook: Codebook) -> None:
 CODEBOOK_TABLES = (TagRow, SpeakerRow, SpeakerAliasRow, TargetRow, TargetAliasRow, StanceLabelRow)
 
 
-class ImportCodebook(Command):
-    """Merge a codebook into the workspace; undo restores the codebook as it was."""
+class ImportCodebook(StateCommand):
+    """Merge a codebook into the workspace; undo restores the codebook as it was (refused
+    when someone has changed an entry since: see StateCommand)."""
 
     label = "import codebook"
+    requires = Action.CODEBOOK
 
     def __init__(self, codebook: Codebook, source: str = "codebook") -> None:
+        super().__init__()
         self.codebook, self.source = codebook, source
-        self._before: Snapshot | None = None
-        self._after: Snapshot | None = None
 
-    def apply(self, ctx: Context) -> Change:
-        if self._after is not None:
-            _replace(ctx.session, self._after)
-        else:
-            self._before = snapshot_tables(ctx.session, CODEBOOK_TABLES)
-            merge_codebook(ctx.session, self.codebook)
-            self._after = snapshot_tables(ctx.session, CODEBOOK_TABLES)
+    def scope(self, ctx: Context) -> Scope:
+        return tuple(part(model, True) for model in CODEBOOK_TABLES)
+
+    def change(self, ctx: Context) -> Change:
+        merge_codebook(ctx.session, self.codebook)
         ctx.record(
             "ImportCodebook",
             "codebook",
@@ -193,27 +193,5 @@ class ImportCodebook(Command):
         )
         return Change(f"Codebook merged from {self.source}", codebook=True)
 
-    def revert(self, ctx: Context) -> Change:
-        assert self._before is not None
-        _replace(ctx.session, self._before)
-        ctx.record("ImportCodebook", "codebook", self.source, {"restored": True}, None)
+    def undo_change(self) -> Change:
         return Change("Codebook restored", codebook=True)
-
-
-def _replace(session: Session, snap: Snapshot) -> None:
-    """Put the codebook tables back to a snapshot: rows added since go, rows removed return."""
-    current = snapshot_tables(session, CODEBOOK_TABLES)
-    for model in reversed(CODEBOOK_TABLES):
-        keep = {r["id"] for r in snap.rows(model.__tablename__)}
-        gone = [r["id"] for r in current.rows(model.__tablename__) if r["id"] not in keep]
-        if gone:
-            session.execute(delete(model).where(model.id.in_(gone)))
-    missing = []
-    for model in CODEBOOK_TABLES:
-        now = {c["id"]: c for c in current.rows(model.__tablename__)}
-        rows = snap.rows(model.__tablename__)
-        for row in rows:
-            if row["id"] in now and now[row["id"]] != row:
-                session.execute(update(model).where(model.id == row["id"]).values(**row))
-        missing.append((model.__tablename__, tuple(r for r in rows if r["id"] not in now)))
-    restore(session, Snapshot(tuple(missing)))

@@ -23,11 +23,13 @@ from glossator.core.exchange import (
 )
 from glossator.core.names import name_key
 from glossator.core.pages import Pages, page_at, pages_from_meta
+from glossator.core.permissions import Action
 from glossator.formats.registry import EXPORTERS
 from glossator.services.annotation_columns import cited_labels, placed
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
 from glossator.services.destinations import check_destination
+from glossator.services.memo_exchange import exchange_memos
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
     AnnotationRow,
@@ -123,12 +125,14 @@ def exchange_set(
     texts: bool = False,
     label: str = DEFAULT_LABEL,
     statuses: Sequence[str] | None = None,
+    only_author: int | None = None,
 ) -> ExchangeSet:
     """The annotations of the chosen reports (all when None), with the codebook, and the
     report texts when `texts` (for formats that carry them); only those whose status is
-    one of `statuses` when given (["accepted"]: the final set)."""
+    one of `statuses` when given (["accepted"]: the final set), and only `only_author`'s
+    when given (blind coding)."""
     with paused_gc():
-        return _exchange_set(session, report_ids, texts, label, statuses)
+        return _exchange_set(session, report_ids, texts, label, statuses, only_author)
 
 
 @contextmanager
@@ -150,6 +154,7 @@ def _exchange_set(
     texts: bool,
     label: str,
     statuses: Sequence[str] | None = None,
+    only_author: int | None = None,
 ) -> ExchangeSet:
     ids = list(report_ids) if report_ids is not None else None
     conn = session.connection()
@@ -176,6 +181,8 @@ def _exchange_set(
         stmt = stmt.where(a.report_id.in_(ids))
     if statuses is not None:
         stmt = stmt.where(a.status.in_(list(statuses)))
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     no_tags: tuple[str, ...] = ()
     annotations = []
     for row in conn.execute(stmt).all():
@@ -203,7 +210,8 @@ def _exchange_set(
                 page_at(pages[row[2]], row[3]) if row[2] in pages else None,
             )
         )
-    return ExchangeSet(tuple(annotations), tuple(reports.values()), codebook, label)
+    memos = exchange_memos(session, reports.values())
+    return ExchangeSet(tuple(annotations), tuple(reports.values()), codebook, label, memos)
 
 
 def build_set(
@@ -213,8 +221,12 @@ def build_set(
     texts: bool = False,
     statuses: Sequence[str] | None = None,
 ) -> ExchangeSet:
+    """The set as the acting reviewer may see it: while blind coding hides others' work
+    from them, only their own annotations."""
+    only_author = ws.access().only_author
     with ws.db.session() as session:
-        return exchange_set(session, report_ids, texts=texts, statuses=statuses)
+        return exchange_set(session, report_ids, texts=texts, statuses=statuses,
+                            only_author=only_author)
 
 
 def export_annotations(
@@ -236,6 +248,8 @@ def export_annotations(
         raise CommandError(
             f"Unknown export format {format_name!r} (choose one of {', '.join(EXPORTERS)})"
         )
+    if statuses is not None and set(statuses) == {"accepted"}:
+        ws.access().require(Action.SETTLE)  # the accepted annotations are the final set
     dest = check_destination(dest, overwrite=overwrite, folder=exporter.writes_folder(dest))
     if exporter.needs_annotations:
         s = build_set(ws, report_ids, texts=exporter.needs_texts, statuses=statuses)

@@ -17,15 +17,19 @@ from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from glossator.core.exchange import ExchangeAnnotation, ExchangeSet, used_codebook
+from glossator.core.permissions import Action
 from glossator.services.codebook import merge_codebook
+from glossator.services.command_errors import CommandError
 from glossator.services.commands import Change, Context, StateCommand
 from glossator.services.exchange import exchange_set
 from glossator.services.exchange_rows import NewRows, check_codebook, prepare_rows
+from glossator.services.memo_exchange import merge_memos
 from glossator.store.models import (
     AnnotationFootnoteRow,
     AnnotationRow,
     AnnotationStanceRow,
     AnnotationTagRow,
+    MemoRow,
     ReportRow,
     ReviewerRow,
     SpeakerAliasRow,
@@ -65,6 +69,10 @@ class MergeReport:
     skipped: int = 0  # annotations on reports this workspace does not have
     unknown_reports: tuple[str, ...] = ()  # their titles (or UUIDs)
     unanchored: tuple[str, ...] = ()  # UUIDs whose quote is not where the set says, nor found
+    memos_added: int = 0
+    memos_unchanged: int = 0
+    memo_conflicts: tuple[Conflict, ...] = ()
+    memos_skipped: int = 0  # their report, tag or speaker is not in this workspace
 
     def lines(self) -> list[str]:
         out = [
@@ -80,6 +88,13 @@ class MergeReport:
             f"  conflict {c.uuid} ({c.report_title}): {', '.join(c.fields)}" for c in self.conflicts
         ]
         out += [f"  not anchored: {u}" for u in self.unanchored]
+        if self.memos_added or self.memos_unchanged or self.memo_conflicts or self.memos_skipped:
+            out.append(
+                f"memos: {self.memos_added} added, {self.memos_unchanged} unchanged, "
+                f"{len(self.memo_conflicts)} in conflict, {self.memos_skipped} skipped "
+                "(subject not in this workspace)"
+            )
+            out += [f"  memo conflict {c.uuid}: {', '.join(c.fields)}" for c in self.memo_conflicts]
         return out
 
 
@@ -127,6 +142,8 @@ def _existing(session: Session, uuids: list[str]) -> dict[str, ExchangeAnnotatio
 class ImportAnnotations(StateCommand):
     """Merge an annotation set into the workspace; `report` says what happened."""
 
+    requires = Action.MERGE_SET
+
     def __init__(self, s: ExchangeSet, source: str = "annotation set") -> None:
         super().__init__()
         self.set, self.source = s, source
@@ -140,6 +157,7 @@ class ImportAnnotations(StateCommand):
             s.scalar(select(func.max(AnnotationRow.id))) or 0
         )
         last_reviewer = int(s.scalar(select(func.max(ReviewerRow.id))) or 0)
+        last_memo = int(s.scalar(select(func.max(MemoRow.id))) or 0)
         codebook: list[tuple[Any, Any, bool]] = [
             part(model, True)
             for model in (TagRow, SpeakerRow, SpeakerAliasRow, TargetRow, TargetAliasRow)
@@ -152,6 +170,7 @@ class ImportAnnotations(StateCommand):
             part(AnnotationTagRow, AnnotationTagRow.annotation_id > last_annotation),
             part(AnnotationStanceRow, AnnotationStanceRow.annotation_id > last_annotation),
             part(AnnotationFootnoteRow, AnnotationFootnoteRow.annotation_id > last_annotation),
+            part(MemoRow, MemoRow.id > last_memo),
         )
 
     def _small_scope(self) -> Scope:
@@ -159,13 +178,31 @@ class ImportAnnotations(StateCommand):
         assert self._scope is not None
         return tuple(p for p in self._scope if table_of(p[0]).name not in BULK_TABLES)
 
+    def fresh(self, table_name: str, row: dict[str, Any]) -> bool:
+        if table_name == "annotations":
+            return int(row["id"]) > self._last_annotation
+        return table_name in BULK_TABLES and int(row["annotation_id"]) > self._last_annotation
+
+    def _new_keys(self) -> list[tuple[str, str]]:
+        assert self._after is not None
+        return [("annotations", str(r["uuid"])) for r in self._after.rows("annotations")]
+
     def apply(self, ctx: Context) -> Change:
         if self._after is None:
             return super().apply(ctx)
         # Redo: reviewers and codebook as after the import, then the new rows in one insert
         # per table (row-by-row reconciling of 100,000 annotations would take minutes).
-        reconcile(ctx.session, self._small_scope(), self._after)
+        small = self._small_scope()
+        self._check_left(ctx, small)
+        ctx.guard.check(self, self._new_keys())  # still gone
+        annotations = table_of(AnnotationRow)
+        if ctx.core.scalar(select(func.count()).where(annotations.c.id > self._last_annotation)):
+            raise CommandError("Annotations have been added since the import was undone; "
+                               "it cannot be redone (import the file again)")
+        reconcile(ctx.session, small, self._after)
         restore(ctx.session, Snapshot(tuple((n, self._after.rows(n)) for n in BULK_TABLES)))
+        self._touch_changed(ctx, small)
+        ctx.guard.created(self, self._new_keys())
         ctx.record(type(self).__name__, "state", self.label, None, {"redo": True})
         assert self._change is not None
         return self._change
@@ -174,9 +211,14 @@ class ImportAnnotations(StateCommand):
         # Undo: the new annotations go in one delete (their links cascade), then reviewers and
         # codebook return to what they were.
         assert self._before is not None
+        small = self._small_scope()
+        self._check_left(ctx, small)
+        ctx.guard.check(self, self._new_keys())  # nobody has changed them since
         annotations = table_of(AnnotationRow)
         ctx.session.execute(delete(annotations).where(annotations.c.id > self._last_annotation))
-        reconcile(ctx.session, self._small_scope(), self._before)
+        reconcile(ctx.session, small, self._before)
+        self._touch_changed(ctx, small)
+        ctx.guard.touch(self, self._new_keys())
         ctx.record(type(self).__name__, "state", self.label, {"undo": True}, None)
         return self.undo_change()
 
@@ -203,6 +245,7 @@ class ImportAnnotations(StateCommand):
         merge_codebook(session, codebook)
         rows = prepare_rows(session, fresh, reports)
         added = self._insert(session, rows)
+        memos = merge_memos(session, s)
         self.report = MergeReport(
             len(added),
             unchanged,
@@ -210,6 +253,10 @@ class ImportAnnotations(StateCommand):
             skipped,
             tuple(unknown.values()),
             tuple(rows.unanchored),
+            len(memos.added),
+            memos.unchanged,
+            tuple(Conflict(u, "memo", f) for u, f in memos.conflicts),
+            memos.skipped,
         )
         ctx.record(
             "ImportAnnotations",
@@ -223,6 +270,7 @@ class ImportAnnotations(StateCommand):
             reports=frozenset(rows.report_ids),
             annotations=frozenset(added),
             codebook=True,
+            memos=frozenset(memos.added),
         )
 
     @staticmethod

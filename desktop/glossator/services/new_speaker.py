@@ -20,6 +20,9 @@ class AttributeToNewSpeaker(Command):
         self.edit: EditAnnotation | None = None
         self.label = f"attribute to new speaker \u201c{self.save.name}\u201d"
 
+    def parts(self) -> tuple[Command, ...]:
+        return (self.save,) if self.edit is None else (self.save, self.edit)
+
     def apply(self, ctx: Context) -> Change:
         saved = self.save.apply(ctx)
         if self.edit is None:

@@ -42,16 +42,19 @@ DEFAULT_COLOR = "#ffd966"
 
 
 def _counts(
-    session: Session | Connection, column: InstrumentedAttribute[int], report_ids: list[int] | None
+    session: Session | Connection, column: InstrumentedAttribute[int], report_ids: list[int] | None,
+    only_author: int | None = None,
 ) -> dict[int, int]:
     stmt = select(column, func.count()).group_by(column)
     if report_ids is not None:
         stmt = stmt.where(column.in_(report_ids))
+    if only_author is not None:  # annotations only: a reader who sees only their own
+        stmt = stmt.where(AnnotationRow.author_id == only_author)
     return {int(k): int(v) for k, v in session.execute(stmt)}
 
 
 def _review_counts(
-    session: Session | Connection, report_ids: list[int] | None
+    session: Session | Connection, report_ids: list[int] | None, only_author: int | None = None
 ) -> dict[tuple[int, str], int]:
     """Annotations still proposed, and disputed, per report (what the review filters use)."""
     a = AnnotationRow
@@ -62,6 +65,8 @@ def _review_counts(
     )
     if report_ids is not None:
         stmt = stmt.where(a.report_id.in_(report_ids))
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     return {(int(r), str(st)): int(n) for r, st, n in session.execute(stmt)}
 
 
@@ -72,8 +77,11 @@ def _footnote_warning(meta: object) -> str | None:
 
 
 def report_summaries(
-    session: Session | Connection, report_ids: Iterable[int] | None = None
+    session: Session | Connection, report_ids: Iterable[int] | None = None,
+    only_author: int | None = None,
 ) -> list[ReportSummary]:
+    """Every report's line in the library; annotation counts only of `only_author`'s
+    annotations when given (blind coding)."""
     ids = list(report_ids) if report_ids is not None else None
     stmt = select(
         ReportRow.id,
@@ -84,13 +92,14 @@ def report_summaries(
         ReportRow.source_format,
         ReportRow.imported_at,
         ReportRow.meta,
+        ReportRow.version,
     ).order_by(ReportRow.date.desc().nulls_last(), ReportRow.title, ReportRow.id)
     if ids is not None:
         stmt = stmt.where(ReportRow.id.in_(ids))
     markers = _counts(session, FootnoteRefRow.report_id, ids)
     notes = _counts(session, FootnoteRow.report_id, ids)
-    annotations = _counts(session, AnnotationRow.report_id, ids)
-    review = _review_counts(session, ids)
+    annotations = _counts(session, AnnotationRow.report_id, ids, only_author)
+    review = _review_counts(session, ids, only_author)
     missing: dict[int, list[str]] = defaultdict(list)
     missing_stmt = (
         select(FootnoteRefRow.report_id, FootnoteRefRow.label)
@@ -129,6 +138,7 @@ def report_summaries(
             proposed_count=review.get((r.id, "proposed"), 0),
             disputed_count=review.get((r.id, "disputed"), 0),
             footnote_warning=_footnote_warning(r.meta),
+            version=r.version,
         )
         for r in session.execute(stmt)
     ]
@@ -193,7 +203,8 @@ def tag_views(session: Session) -> list[TagView]:
         return " / ".join(reversed(parts))
 
     return [
-        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description, path(t))
+        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description, path(t),
+                t.version)
         for t in rows
     ]
 
@@ -218,9 +229,10 @@ def annotation_views(
     *,
     report_id: int | None = None,
     uuids: Iterable[str] | None = None,
+    only_author: int | None = None,
 ) -> list[AnnotationView]:
     """Annotations as values, read with Core statements (no ORM objects: 10,000 rows in
-    well under the time the ORM needs to build them)."""
+    well under the time the ORM needs to build them); only `only_author`'s when given."""
     a = AnnotationRow
     stmt = (
         select(
@@ -232,6 +244,7 @@ def annotation_views(
             type_coerce(a.modified_at, String),
             ReviewerRow.name,
             SpeakerRow.name,
+            a.version,
         )
         .join(ReviewerRow, ReviewerRow.id == a.author_id)
         .outerjoin(SpeakerRow, SpeakerRow.id == a.speaker_id)
@@ -241,6 +254,8 @@ def annotation_views(
         stmt = stmt.where(a.report_id == report_id)
     if uuids is not None:
         stmt = stmt.where(a.uuid.in_(list(uuids)))
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     rows = session.execute(stmt).all()
     if not rows:
         return []
@@ -309,6 +324,7 @@ def annotation_views(
             speaker=row[14],
             stances=tuple(stances.get(row[0], ())),
             cites=tuple(cites.get(row[0], ())),
+            version=row[15],
         )
         for row in rows
     ]

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from glossator.core.names import name_key
+from glossator.core.permissions import Action
 from glossator.services.commands import Change, CommandError, Context, StateCommand
 from glossator.store.models import (
     AnnotationRow,
@@ -86,6 +87,8 @@ class EntryFields:
 class SaveEntry(StateCommand):
     """Create a speaker or target, or change one (rename, aliases, details)."""
 
+    requires = Action.CODEBOOK
+
     def __init__(self, kind: Kind, fields: EntryFields, entry_id: int | None = None) -> None:
         super().__init__()
         name = " ".join(fields.name.split())
@@ -158,6 +161,8 @@ def _uses(kind: Kind, ids: Sequence[int]) -> Scope:
 class MergeEntries(StateCommand):
     """Fold one speaker (or target) into another: its name becomes an alias, its uses move."""
 
+    requires = Action.CODEBOOK
+
     def __init__(self, kind: Kind, source_id: int, into_id: int) -> None:
         super().__init__()
         if source_id == into_id:
@@ -219,6 +224,8 @@ class MergeEntries(StateCommand):
 class DeleteEntry(StateCommand):
     """Delete a speaker (annotations keep their text, lose the speaker) or a target
     (its stances go). Undo restores both the entry and every use."""
+
+    requires = Action.CODEBOOK
 
     def __init__(self, kind: Kind, entry_id: int) -> None:
         super().__init__()

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 
+from glossator.core.permissions import Action
 from glossator.services.commands import Change, Context, StateCommand
 from glossator.services.reimport_plan import (
     PlannedRows,
@@ -62,6 +63,7 @@ class ReimportReport(StateCommand):
     """Replace a report's text by a newly read file and re-anchor its annotations."""
 
     label = "re-import report"
+    requires = Action.LIBRARY
 
     def __init__(self, report_id: int, new: PreparedReport) -> None:
         super().__init__()

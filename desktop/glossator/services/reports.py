@@ -11,6 +11,7 @@ from sqlalchemy import Connection, insert, select
 
 from glossator.core.footnotes import FootnoteLayout, detect_footnotes
 from glossator.core.pages import pages_to_meta
+from glossator.core.permissions import Action
 from glossator.formats.decoding import MAX_REPORT_BYTES
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import ParsedReport, read_report
@@ -156,6 +157,7 @@ class ImportReport(Command):
     """Store one prepared report; a text already in the workspace is reported as a duplicate."""
 
     label = "import report"
+    requires = Action.LIBRARY
 
     def __init__(self, prepared: PreparedReport) -> None:
         self.prepared = prepared
@@ -166,13 +168,17 @@ class ImportReport(Command):
 
     def apply(self, ctx: Context) -> Change:
         if self._snapshot is not None:  # redo: the very same rows again
-            restore(ctx.session, self._snapshot)
             assert self.report_id is not None
+            key = ("reports", str(self.report_id))
+            ctx.guard.check(self, [key])
+            restore(ctx.session, self._snapshot)
+            ctx.guard.touch(self, [key])
         else:
             self.duplicate_of = find_duplicate(ctx, self.prepared.sha256)
             if self.duplicate_of is not None:
                 return Change(f"{self.prepared.name}: already in the workspace")
             self.report_id = insert_report(ctx, self.prepared, self.uuid)
+            ctx.guard.created(self, [("reports", str(self.report_id))])
         ctx.record(
             "ImportReport",
             "report",
@@ -191,8 +197,13 @@ class ImportReport(Command):
     def revert(self, ctx: Context) -> Change:
         if self.report_id is None:
             return Change("Nothing to undo")
+        key = ("reports", str(self.report_id))
+        ctx.guard.check(self, [key])
+        others = _others_annotations(ctx, self.report_id)
+        ctx.guard.refuse_present(self, others)  # their work would go with the report
         self._snapshot = snapshot_report(ctx.session, self.report_id)
         delete_report_rows(ctx.session, self.report_id)
+        ctx.guard.touch(self, [key])
         ctx.record("ImportReport", "report", self.report_id, {"title": self.prepared.title}, None)
         return Change(
             f"Removed \u201c{self.prepared.title}\u201d",
@@ -202,6 +213,7 @@ class ImportReport(Command):
 
 class RenameReport(Command):
     label = "rename report"
+    requires = Action.LIBRARY
 
     def __init__(self, report_id: int, title: str) -> None:
         title = " ".join(title.split())
@@ -212,6 +224,9 @@ class RenameReport(Command):
         self.old_title: str | None = None
 
     def _set(self, ctx: Context, title: str, old: str) -> Change:
+        key = ("reports", str(self.report_id))
+        ctx.guard.check(self, [key])
+        ctx.guard.touch(self, [key])
         row = ctx.session.get(ReportRow, self.report_id)
         if row is None:
             raise CommandError(f"Report {self.report_id} does not exist")
@@ -235,6 +250,7 @@ class DeleteReport(Command):
     """Delete a report with its footnotes and annotations; undo restores every row."""
 
     label = "delete report"
+    requires = Action.LIBRARY
 
     def __init__(self, report_id: int) -> None:
         self.report_id = report_id
@@ -242,9 +258,12 @@ class DeleteReport(Command):
         self.title = ""
 
     def apply(self, ctx: Context) -> Change:
+        key = ("reports", str(self.report_id))
+        ctx.guard.check(self, [key])
         row = ctx.session.get(ReportRow, self.report_id)
         if row is None:
             raise CommandError(f"Report {self.report_id} does not exist")
+        ctx.guard.touch(self, [key])
         self.title = row.title
         ctx.session.expunge(row)
         self._snapshot = snapshot_report(ctx.session, self.report_id)
@@ -263,6 +282,23 @@ class DeleteReport(Command):
 
     def revert(self, ctx: Context) -> Change:
         assert self._snapshot is not None
+        key = ("reports", str(self.report_id))
+        ctx.guard.check(self, [key])
         restore(ctx.session, self._snapshot)
+        ctx.guard.touch(self, [key])
         ctx.record("DeleteReport", "report", self.report_id, None, {"title": self.title})
         return Change(f"Restored \u201c{self.title}\u201d", reports=frozenset({self.report_id}))
+
+
+def _others_annotations(ctx: Context, report_id: int) -> list[tuple[str, str]]:
+    """Keys of the report's annotations written by someone other than the actor."""
+    from glossator.store.models import AnnotationRow, ReviewerRow
+
+    mine = (ctx.reviewer or "").strip() or "anonymous"
+    found = ctx.core.execute(
+        select(AnnotationRow.uuid)
+        .join(ReviewerRow, ReviewerRow.id == AnnotationRow.author_id)
+        .where(AnnotationRow.report_id == report_id, ReviewerRow.name != mine)
+    ).scalars()
+    return [("annotations", str(u)) for u in found]
+

@@ -5,7 +5,12 @@ annotation's `status` follows the latest decision on it. Who may decide what:
 
 - a decision needs a named reviewer (never "anonymous");
 - nobody accepts their own annotation: acceptance is a second pair of eyes;
-- anyone may reject (withdrawing one's own work included) or dispute any annotation.
+- anyone may reject (withdrawing one's own work included) or dispute any annotation;
+  once the workspace has roles, deciding on another's annotation is a curator's work
+  (core/permissions.py).
+
+A decision changes the annotation (its status), so it is checked against the version the
+decider saw (`based_on`), and its undo against the version it left (version_guard.py).
 
 Undo takes the decision rows away again; the status falls back to the latest decision
 still on record, else to what it was before.
@@ -21,6 +26,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from glossator.services.annotations import reviewer_id
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.review_rules import may_decide, require_visible
 from glossator.store.models import AnnotationRow, ReviewRow, table_of, utcnow
 
 DECISIONS = ("accepted", "rejected", "disputed")
@@ -34,13 +40,6 @@ def acting_reviewer(ctx: Context) -> int:
     if not name or name == "anonymous":
         raise CommandError("Say who is reviewing first (choose a reviewer, or --reviewer NAME)")
     return reviewer_id(ctx, name)
-
-
-def may_decide(actor_id: int, author_id: int, decision: str) -> str | None:
-    """Why the actor may not make this decision on this annotation (None: allowed)."""
-    if decision == "accepted" and actor_id == author_id:
-        return "Nobody can accept their own annotation; another reviewer must accept it"
-    return None
 
 
 def latest_decision(ctx: Context, annotation_id: int) -> str | None:
@@ -85,6 +84,7 @@ class DecideAnnotations(Command):
 
     def _prepare(self, ctx: Context) -> list[dict[str, Any]]:
         actor = acting_reviewer(ctx)
+        ctx.guard.check(self, [("annotations", u) for u in self.uuids])
         a = AnnotationRow
         found = {
             r.uuid: r
@@ -100,7 +100,8 @@ class DecideAnnotations(Command):
         rows, skipped, now = [], [], utcnow()
         for u in self.uuids:
             r = found[u]
-            refusal = may_decide(actor, r.author_id, self.decision)
+            require_visible(ctx, r.author_id, u)
+            refusal = may_decide(ctx, actor, r.author_id, self.decision)
             if refusal is not None and self.skip_own:
                 skipped.append(u)
                 continue
@@ -134,11 +135,22 @@ class DecideAnnotations(Command):
             row["id"] = ids[row["uuid"]]
         return rows
 
+    def _keys(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        assert self._rows is not None
+        return ([("annotations", u) for u in self.decided],
+                [("reviews", r["uuid"]) for r in self._rows])
+
     def apply(self, ctx: Context) -> Change:
         if self._rows is None:
             self._rows = self._prepare(ctx)
-        else:
+            annotations, reviews = self._keys()
+            ctx.guard.created(self, reviews)
+        else:  # redo: the annotations as the undo left them, the decisions gone
+            annotations, reviews = self._keys()
+            ctx.guard.check(self, annotations + reviews)
             ctx.session.execute(insert(table_of(ReviewRow)), [dict(r) for r in self._rows])
+            ctx.guard.touch(self, reviews)
+        ctx.guard.touch(self, annotations)
         ids = list(self._before)
         ctx.session.execute(
             update(AnnotationRow).where(AnnotationRow.id.in_(ids)).values(status=self.decision)
@@ -158,7 +170,13 @@ class DecideAnnotations(Command):
         )
 
     def revert(self, ctx: Context) -> Change:
+        """Our decision rows go; each status falls back as the module says. Others' later
+        decisions are no obstacle (theirs stays in force), but a status someone set since
+        in another way (an edit) while ours is still the latest decision would be
+        overwritten: that is a conflict."""
         assert self._rows is not None
+        annotations, reviews = self._keys()
+        ctx.guard.check(self, reviews)
         table = table_of(ReviewRow)
         newest = dict(  # the newest decision on each annotation, before ours go
             ctx.session.execute(
@@ -167,6 +185,19 @@ class DecideAnnotations(Command):
                 .group_by(table.c.annotation_id)
             ).all()
         )
+        ours_last = [
+            r["annotation_id"] for r in self._rows if newest.get(r["annotation_id"]) == r["id"]
+        ]
+        a = AnnotationRow
+        moved = [
+            ("annotations", self._uuid[int(aid)])
+            for aid, status in ctx.session.execute(
+                select(a.id, a.status).where(a.id.in_(ours_last))
+            )
+            if status != self.decision
+        ]
+        ctx.guard.refuse_changed(self, moved)
+        ctx.guard.touch(self, annotations + reviews)
         ctx.session.execute(delete(table).where(table.c.uuid.in_([r["uuid"] for r in self._rows])))
         restored: dict[str, list[int]] = {}
         for row in self._rows:

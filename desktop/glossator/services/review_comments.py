@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.review import acting_reviewer
+from glossator.services.review_rules import require_visible
 from glossator.store.models import AnnotationRow, ReviewRow, table_of, utcnow
 
 MAX_COMMENT = 20_000
@@ -64,13 +65,17 @@ class AddComment(Command):
         self._where: tuple[str, frozenset[int]] = ("", frozenset())
 
     def apply(self, ctx: Context) -> Change:
+        key = ("reviews", self.uuid)
         if self._row is None:
             actor = acting_reviewer(ctx)
-            annotation_id = ctx.session.scalar(
-                select(AnnotationRow.id).where(AnnotationRow.uuid == self.annotation)
-            )
-            if annotation_id is None:
+            found = ctx.session.execute(
+                select(AnnotationRow.id, AnnotationRow.author_id)
+                .where(AnnotationRow.uuid == self.annotation)
+            ).first()
+            if found is None:
                 raise CommandError(f"Annotation {self.annotation} does not exist")
+            require_visible(ctx, found[1], self.annotation)
+            annotation_id = found[0]
             parent_id = None
             if self.reply_to is not None:
                 parent = _review(ctx, self.reply_to)
@@ -89,8 +94,11 @@ class AddComment(Command):
             table = table_of(ReviewRow)
             row["id"] = ctx.session.scalar(insert(table).values(**row).returning(table.c.id))
             self._row = row
-        else:
+            ctx.guard.created(self, [key])
+        else:  # redo: still gone, then back
+            ctx.guard.check(self, [key])
             ctx.session.execute(insert(table_of(ReviewRow)), [dict(self._row)])
+            ctx.guard.touch(self, [key])
         self._where = _where(ctx, self._row["annotation_id"])
         ctx.record("AddComment", "review", self.uuid, None, {"body": self.body[:500]})
         return Change(
@@ -99,9 +107,12 @@ class AddComment(Command):
 
     def revert(self, ctx: Context) -> Change:
         assert self._row is not None
+        key = ("reviews", self.uuid)
+        ctx.guard.check(self, [key])
         if _has_replies(ctx, self._row["id"]):
             raise CommandError("Someone has replied to this comment; delete the replies first")
         ctx.session.execute(delete(ReviewRow).where(ReviewRow.uuid == self.uuid))
+        ctx.guard.touch(self, [key])
         ctx.record("AddComment", "review", self.uuid, {"body": self.body[:500]}, None)
         return Change(
             "Comment removed", reports=self._where[1], annotations=frozenset({self._where[0]})
@@ -116,8 +127,15 @@ class _OwnComment(Command):
         self._old: dict[str, Any] | None = None
         self._where: tuple[str, frozenset[int]] = ("", frozenset())
 
+    def _guard(self, ctx: Context) -> None:
+        """The comment must be as the user saw it (or as the last step left it)."""
+        key = ("reviews", self.review)
+        ctx.guard.check(self, [key])
+        ctx.guard.touch(self, [key])
+
     def _own(self, ctx: Context) -> dict[str, Any]:
         actor = acting_reviewer(ctx)
+        self._guard(ctx)
         row = _review(ctx, self.review)
         if row["reviewer_id"] != actor:
             raise CommandError("Only its writer can change a comment")
@@ -145,14 +163,18 @@ class EditComment(_OwnComment):
 
     def apply(self, ctx: Context) -> Change:
         if self._old is None:
-            self._old = self._own(ctx)
-            if self._old["decision"] is None:
+            old = self._own(ctx)
+            if old["decision"] is None:
                 _body(self.body)  # a plain comment cannot be emptied: delete it instead
+            self._old = old
+        else:
+            self._guard(ctx)
         self._set(ctx, self.body, self._old["body"])
         return self._change("Comment saved")
 
     def revert(self, ctx: Context) -> Change:
         assert self._old is not None
+        self._guard(ctx)
         self._set(ctx, self._old["body"], self.body)
         return self._change("Comment restored")
 
@@ -162,9 +184,12 @@ class DeleteComment(_OwnComment):
 
     def apply(self, ctx: Context) -> Change:
         if self._old is None:
-            self._old = self._own(ctx)
-            if self._old["decision"] is not None:
+            old = self._own(ctx)
+            if old["decision"] is not None:
                 raise CommandError("A decision stays on record; make a new decision instead")
+            self._old = old
+        else:
+            self._guard(ctx)
         if _has_replies(ctx, self._old["id"]):  # keep the row so the replies keep their place
             ctx.session.execute(
                 update(ReviewRow).where(ReviewRow.id == self._old["id"]).values(body="")
@@ -176,6 +201,7 @@ class DeleteComment(_OwnComment):
 
     def revert(self, ctx: Context) -> Change:
         assert self._old is not None
+        self._guard(ctx)
         found = ctx.session.scalar(select(ReviewRow.id).where(ReviewRow.id == self._old["id"]))
         if found is None:
             ctx.session.execute(insert(table_of(ReviewRow)), [dict(self._old)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -15,18 +16,25 @@ from glossator.store.models import AnnotationRow, ReviewerRow, ReviewRow
 MIN_PREFIX = 4
 
 
-def review_thread(session: Session, annotation: str) -> ReviewThread | None:
-    """The decisions and comments on an annotation, threaded, oldest first."""
-    head = session.execute(
-        select(AnnotationRow.id, AnnotationRow.status, ReviewerRow.name)
+def review_thread(
+    session: Session, annotation: str, only_author: int | None = None
+) -> ReviewThread | None:
+    """The decisions and comments on an annotation, threaded, oldest first (None when it
+    does not exist, or is not `only_author`'s when given)."""
+    stmt = (
+        select(AnnotationRow.id, AnnotationRow.status, ReviewerRow.name, AnnotationRow.version)
         .join(ReviewerRow, ReviewerRow.id == AnnotationRow.author_id)
         .where(AnnotationRow.uuid == annotation)
-    ).first()
+    )
+    if only_author is not None:
+        stmt = stmt.where(AnnotationRow.author_id == only_author)
+    head = session.execute(stmt).first()
     if head is None:
         return None
     r = ReviewRow
     rows = session.execute(
-        select(r.id, r.uuid, r.parent_id, ReviewerRow.name, r.decision, r.body, r.created_at)
+        select(r.id, r.uuid, r.parent_id, ReviewerRow.name, r.decision, r.body, r.created_at,
+               r.version)
         .join(ReviewerRow, ReviewerRow.id == r.reviewer_id)
         .where(r.annotation_id == head[0])
         .order_by(r.id)
@@ -46,7 +54,7 @@ def review_thread(session: Session, annotation: str) -> ReviewThread | None:
             stack.append((rid, True))
             stack.extend((c, False) for c in children.get(rid, ()))
             continue
-        _id, uuid, parent, name, decision, body, created = by_id[rid]
+        _id, uuid, parent, name, decision, body, created, version = by_id[rid]
         built[rid] = ReviewEntry(
             uuid,
             name,
@@ -55,15 +63,20 @@ def review_thread(session: Session, annotation: str) -> ReviewThread | None:
             utc(created),
             uuid_of.get(parent) if parent is not None else None,
             tuple(built[c] for c in children.get(rid, ())),
+            version,
         )
-    return ReviewThread(annotation, head[2], head[1], tuple(built[c] for c in children[None]))
+    return ReviewThread(annotation, head[2], head[1], tuple(built[c] for c in children[None]),
+                        head[3])
 
 
-def _resolve(session: Session, column: InstrumentedAttribute[str], ref: str, noun: str) -> str:
+def _resolve(
+    session: Session, column: InstrumentedAttribute[str], ref: str, noun: str, where: Any = True
+) -> str:
     ref = ref.strip().lower().replace("%", "").replace("_", "")
     if len(ref) < MIN_PREFIX:
         raise CommandError(f"Give at least {MIN_PREFIX} characters of the {noun} id")
-    found = list(session.scalars(select(column).where(column.like(ref + "%")).limit(2)))
+    stmt = select(column).where(column.like(ref + "%"), where).limit(2)
+    found = list(session.scalars(stmt))
     if not found:
         raise CommandError(f"No {noun} has an id starting with {ref!r}")
     if len(found) > 1:
@@ -71,9 +84,11 @@ def _resolve(session: Session, column: InstrumentedAttribute[str], ref: str, nou
     return str(found[0])
 
 
-def find_annotation(session: Session, ref: str) -> str:
-    """The full UUID of the annotation whose id is or starts with `ref`."""
-    return _resolve(session, AnnotationRow.uuid, ref, "annotation")
+def find_annotation(session: Session, ref: str, only_author: int | None = None) -> str:
+    """The full UUID of the annotation whose id is or starts with `ref` (among
+    `only_author`'s when given)."""
+    where = AnnotationRow.author_id == only_author if only_author is not None else True
+    return _resolve(session, AnnotationRow.uuid, ref, "annotation", where)
 
 
 def find_review(session: Session, ref: str) -> str:

@@ -12,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossator.core.agreement import CodedSpan, Disagreement
+from glossator.core.permissions import Action
 from glossator.services.commands import Batch, Command, CommandError
 from glossator.services.review import DecideAnnotations
 
 CHOICES = ("a", "b", "both", "none")
+
+
+class Settlement(Batch):
+    """Decisions that settle a disagreement or build the final set: a curator's work once
+    the workspace has roles."""
+
+    requires = Action.SETTLE
 
 
 def settle(keep: Sequence[str], drop: Sequence[str], comment: str = "") -> Batch:
@@ -29,7 +37,7 @@ def settle(keep: Sequence[str], drop: Sequence[str], comment: str = "") -> Batch
         steps.append(DecideAnnotations(drop, "rejected", comment))
     if not steps:
         raise CommandError("Nothing to settle")
-    return Batch("settle a disagreement", steps)
+    return Settlement("settle a disagreement", steps)
 
 
 def settle_disagreement(d: Disagreement, choice: str, comment: str = "") -> Batch:

@@ -16,6 +16,7 @@ from glossator.core.agreement_units import NO_SPEAKER, NO_STANCE, SPEAKER, field
 from glossator.services.annotation_edit import AnnotationFields, EditAnnotation
 from glossator.services.commands import Batch, Command, CommandError
 from glossator.services.review import DecideAnnotations
+from glossator.services.review_settle import Settlement
 from glossator.services.stances import StanceSpec
 
 if TYPE_CHECKING:
@@ -68,4 +69,4 @@ def settle_field(
     note = comment or f"{d.field}: {chosen}"
     steps.append(DecideAnnotations([kept.id], "accepted", note))
     steps.append(DecideAnnotations([other.id], "rejected", note))
-    return Batch(f"settle the {d.field}", steps)
+    return Settlement(f"settle the {d.field}", steps)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,11 @@ class ReviewEntry:
     created: dt.datetime
     parent_id: str | None
     replies: tuple[ReviewEntry, ...] = ()
+    version: int = field(default=0, compare=False)  # the row's version when read (based_on)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("reviews", self.id)
 
     @property
     def deleted(self) -> bool:
@@ -31,6 +36,11 @@ class ReviewThread:
     author: str
     status: str
     entries: tuple[ReviewEntry, ...]  # top level, oldest first
+    version: int = field(default=0, compare=False)  # the annotation's version when read
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("annotations", self.annotation_id)
 
     def walk(self) -> Iterator[tuple[int, ReviewEntry]]:
         """Every entry with its depth, replies right after what they answer."""

@@ -29,9 +29,12 @@ def report_text(session: Connection, report_id: int) -> ReportText | None:
     return ReportText(row[0], row[1], row[2]) if row is not None else None
 
 
-def spans_in(session: Connection, report_id: int, lo: int, hi: int) -> SpansInRange:
+def spans_in(
+    session: Connection, report_id: int, lo: int, hi: int, only_author: int | None = None
+) -> SpansInRange:
     """Markers and highlights of the report that overlap [lo, hi), code points; a
-    highlight's colour is its first tag's, exactly as in the full annotation values."""
+    highlight's colour is its first tag's, exactly as in the full annotation values (only
+    `only_author`'s highlights when given)."""
     a, link = AnnotationRow, AnnotationTagRow
     first_color = (
         select(TagRow.color)
@@ -41,14 +44,17 @@ def spans_in(session: Connection, report_id: int, lo: int, hi: int) -> SpansInRa
         .limit(1)
         .scalar_subquery()
     )
+    stmt = (
+        select(a.uuid, a.start, a.end, first_color, ReviewerRow.name, a.status)
+        .join(ReviewerRow, ReviewerRow.id == a.author_id)
+        .where(a.report_id == report_id, a.start < hi, a.end > lo)
+        .order_by(a.start, a.end, a.id)
+    )
+    if only_author is not None:
+        stmt = stmt.where(a.author_id == only_author)
     highlights = tuple(
         HighlightValue(uuid, start, end, color or DEFAULT_COLOR, author, status)
-        for uuid, start, end, color, author, status in session.execute(
-            select(a.uuid, a.start, a.end, first_color, ReviewerRow.name, a.status)
-            .join(ReviewerRow, ReviewerRow.id == a.author_id)
-            .where(a.report_id == report_id, a.start < hi, a.end > lo)
-            .order_by(a.start, a.end, a.id)
-        )
+        for uuid, start, end, color, author, status in session.execute(stmt)
     )
     r = FootnoteRefRow
     markers = tuple(

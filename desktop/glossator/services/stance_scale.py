@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 
 from glossator.core.names import name_key
+from glossator.core.permissions import Action
 from glossator.services.commands import Change, CommandError, Context, StateCommand
 from glossator.store.models import AnnotationStanceRow, StanceLabelRow
 from glossator.store.snapshot import Scope, part
@@ -29,6 +30,8 @@ class StanceLabelFields:
 
 class SaveStanceLabel(StateCommand):
     """Add a label at the end of the scale, or change one (name, description, intensity)."""
+
+    requires = Action.CODEBOOK
 
     def __init__(self, fields: StanceLabelFields, label_id: int | None = None) -> None:
         super().__init__()
@@ -71,6 +74,8 @@ class SaveStanceLabel(StateCommand):
 class MoveStanceLabel(StateCommand):
     """Move a label one place up (-1) or down (+1) the scale."""
 
+    requires = Action.CODEBOOK
+
     def __init__(self, label_id: int, step: int) -> None:
         super().__init__()
         if step not in (-1, 1):
@@ -102,6 +107,8 @@ class MoveStanceLabel(StateCommand):
 
 class DeleteStanceLabel(StateCommand):
     """Delete a label and the stances that use it; undo restores both."""
+
+    requires = Action.CODEBOOK
 
     def __init__(self, label_id: int) -> None:
         super().__init__()

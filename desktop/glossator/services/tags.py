@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from glossator.core.codebook import is_color
 from glossator.core.names import name_key
+from glossator.core.permissions import Action
 from glossator.services.commands import Change, CommandError, Context, StateCommand
 from glossator.store.models import AnnotationTagRow, TagRow
 from glossator.store.snapshot import Scope, part
@@ -40,6 +41,8 @@ def descendants(session: Session, tag_id: int) -> list[int]:
 
 class SaveTag(StateCommand):
     """Create a tag or change one; a shortcut key moves from any tag that had it."""
+
+    requires = Action.CODEBOOK
 
     def __init__(self, fields: TagFields, tag_id: int | None = None) -> None:
         super().__init__()
@@ -102,6 +105,8 @@ class SaveTag(StateCommand):
 class MergeTags(StateCommand):
     """Every annotation tagged with `source` gets `into` instead; children move up to `into`."""
 
+    requires = Action.CODEBOOK
+
     def __init__(self, source_id: int, into_id: int) -> None:
         super().__init__()
         if source_id == into_id:
@@ -149,6 +154,8 @@ class MergeTags(StateCommand):
 
 class DeleteTag(StateCommand):
     """Delete a tag and its children; undo brings them back on every annotation."""
+
+    requires = Action.CODEBOOK
 
     def __init__(self, tag_id: int) -> None:
         super().__init__()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 FOOTNOTE_WARNING = "footnote_warning"  # key of a report's meta: why no footnotes were linked
 
@@ -25,6 +25,11 @@ class ReportSummary:
     proposed_count: int = 0  # annotations nobody has decided on yet
     disputed_count: int = 0
     footnote_warning: str | None = None  # why no footnotes were linked, when it seems odd
+    version: int = field(default=0, compare=False)  # the row's version when read (Command.based_on)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("reports", str(self.id))
 
     @property
     def broken_links(self) -> int:
@@ -117,6 +122,11 @@ class TagView:
     shortcut: str | None
     description: str
     path: str  # "Parent / Child"
+    version: int = field(default=0, compare=False)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("tags", str(self.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,13 @@ class AnnotationView:
     orphaned: bool
     created: dt.datetime
     modified: dt.datetime
+    #: the row's version when read: build an edit with `Command.based_on(view)` so that a
+    #: change someone else made since is a conflict, not overwritten
+    version: int = field(default=0, compare=False)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("annotations", self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +203,11 @@ class SpeakerView:
     role: str
     description: str
     uses: int  # annotations attributed to this speaker
+    version: int = field(default=0, compare=False)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("speakers", str(self.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +218,11 @@ class TargetView:
     aliases: tuple[str, ...]
     description: str
     uses: int  # stances toward this target
+    version: int = field(default=0, compare=False)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("targets", str(self.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +231,11 @@ class StanceLabelView:
     name: str
     description: str
     has_intensity: bool
+    version: int = field(default=0, compare=False)
+
+    @property
+    def version_key(self) -> tuple[str, str]:
+        return ("stance_labels", str(self.id))
 
 
 @dataclass(frozen=True, slots=True)

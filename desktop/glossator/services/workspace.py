@@ -8,17 +8,21 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from glossator import paths
 from glossator.core.agreement import AgreementOptions, AgreementResult
 from glossator.core.codebook import Codebook
+from glossator.core.permissions import Action
 from glossator.formats.codebook_json import codebook_from_json, load_default_codebook
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES
 from glossator.services import attribution, queries, spans
 from glossator.services.codebook import ImportCodebook, read_codebook
 from glossator.services.commands import Change, Command, CommandError, Context
+from glossator.services.conflicts import Conflict, ConflictError
 from glossator.services.destinations import check_backup_destination
+from glossator.services.feed import change_to_json
 from glossator.services.reports import ImportReport, PreparedReport
 from glossator.services.review_queries import find_annotation, find_review, review_thread
 from glossator.services.review_values import ReviewThread
@@ -38,6 +42,8 @@ from glossator.services.values import (
     TagView,
     TargetView,
 )
+from glossator.services.workspace_team import TeamMixin
+from glossator.store import change_log
 from glossator.store.database import Database, open_database
 from glossator.store.models import ReportRow, ReviewerRow, StanceLabelRow, TagRow
 
@@ -53,13 +59,19 @@ class ReportNotFound(CommandError):
     """No report, or more than one, answers to what the user typed."""
 
 
-class Workspace:
-    """Owns the database; every change goes through `run` / `revert`, one transaction each."""
+class Workspace(TeamMixin):
+    """Owns the database; every change goes through `run` / `revert`, one transaction each.
+
+    Team work (see workspace_team.py): `access()`, `may(action)` and `team()` say what the
+    acting reviewer may do and see; reads leave out others' annotations while blind coding
+    hides them; `changes_since(token)` follows what other programs commit.
+    """
 
     def __init__(self, db: Database, reviewer: str | None = None) -> None:
         self.db = db
         self.reviewer = reviewer
         self._listeners: list[Listener] = []
+        self._init_team()
 
     @classmethod
     def open(
@@ -77,6 +89,7 @@ class Workspace:
         return ws
 
     def close(self) -> None:
+        self._close_team()
         self.db.close()
 
     def __enter__(self) -> Workspace:
@@ -104,11 +117,25 @@ class Workspace:
         return self.db.schema_revision()
 
     def _execute(self, command: Command, action: str) -> Change:
-        with self.db.writing() as session, session.begin():
-            ctx = Context(session, self.reviewer, action)
-            step = command.apply if action == "apply" else command.revert
-            change = step(ctx)
-            ctx.write_history()
+        try:
+            with self.db.writing() as session, session.begin():
+                ctx = Context(session, self.reviewer, action, aliases=self.aliases)
+                for step_command in _with_parts(command):
+                    if step_command.requires is not None:
+                        ctx.access.require(step_command.requires)
+                step = command.apply if action == "apply" else command.revert
+                change = step(ctx)
+                session.flush()
+                ctx.guard.finalize(ctx.events, type(command).__name__, action, self.reviewer)
+                ctx.write_history()
+                change_log.append(ctx.core, change_to_json(change), self.reviewer, self.origin)
+        except StaleDataError as exc:  # an ORM update found its row at another version
+            raise ConflictError(
+                [Conflict(_entity_in(str(exc)), "", None, None, None, None, None, None)],
+                undoing=action == "revert",
+            ) from exc
+        ctx.guard.settle()
+        self._after_commit(change)
         for listener in list(self._listeners):
             try:  # the change is committed: a view that fails to follow it must not undo that
                 listener(change)
@@ -128,9 +155,12 @@ class Workspace:
     def set_reviewer(self, name: str) -> Change | None:
         """Act as `name` from now on: a `SwitchReviewer` command, in the history like every
         other (the new reviewer is the one who acts); None on a read-only workspace, where
-        the name is still used for this session but nothing can be recorded."""
-        command = SwitchReviewer(name, self.reviewer)
+        the name is still used for this session but nothing can be recorded. On a team
+        server the reviewer is the database user who logged in: another name is ignored
+        (`identity_fixed`)."""
+        command = SwitchReviewer(self._reviewer_for(" ".join(name.split())), self.reviewer)
         self.reviewer = command.name
+        self._forget_access()
         if self.read_only:
             return None
         return self.run(command)
@@ -142,13 +172,15 @@ class Workspace:
     # -- queries --------------------------------------------------------------------------
 
     def reports(self) -> list[ReportSummary]:
+        only = self._only_author()
         with self.db.reading() as conn:
-            return queries.report_summaries(conn)
+            return queries.report_summaries(conn, only_author=only)
 
     def report_summary(self, report_id: int) -> ReportSummary | None:
         """One report's line in the library (counts of notes, annotations, review)."""
+        only = self._only_author()
         with self.db.reading() as conn:
-            found = queries.report_summaries(conn, [report_id])
+            found = queries.report_summaries(conn, [report_id], only_author=only)
         return found[0] if found else None
 
     def report_count(self) -> int:
@@ -172,8 +204,9 @@ class Workspace:
 
     def spans_in(self, report_id: int, lo: int, hi: int) -> SpansInRange:
         """Markers and highlights overlapping [lo, hi) in code points: what is in view."""
+        only = self._only_author()
         with self.db.reading() as conn:
-            return spans.spans_in(conn, report_id, lo, hi)
+            return spans.spans_in(conn, report_id, lo, hi, only)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Reports holding every word of `query` (title or text), best first, with snippets."""
@@ -198,12 +231,15 @@ class Workspace:
         raise ReportNotFound(f"{len(found)} reports start with {ref!r} ({listed}); use the id")
 
     def annotations(self, report_id: int) -> list[AnnotationView]:
+        """The report's annotations the acting reviewer may see (blind coding: their own)."""
+        only = self._only_author()
         with self.db.reading() as conn:
-            return queries.annotation_views(conn, report_id=report_id)
+            return queries.annotation_views(conn, report_id=report_id, only_author=only)
 
     def annotation(self, uuid: str) -> AnnotationView | None:
+        only = self._only_author()
         with self.db.reading() as conn:
-            found = queries.annotation_views(conn, uuids=[uuid])
+            found = queries.annotation_views(conn, uuids=[uuid], only_author=only)
         return found[0] if found else None
 
     def tags(self) -> list[TagView]:
@@ -237,23 +273,25 @@ class Workspace:
         return attribution.cites_for(self.report(report_id), start, end)
 
     def stance_matrix(self) -> StanceMatrix:
+        only = self._only_author()
         with self.db.session() as session:
-            return attribution.stance_matrix(session)
+            return attribution.stance_matrix(session, only)
 
     def stance_passages(
         self, speaker: str, target: str, label: str | None = None
     ) -> list[AnnotationView]:
+        only = self._only_author()
         with self.db.session() as session:
-            uuids = attribution.stance_passages(session, speaker, target, label)
+            uuids = attribution.stance_passages(session, speaker, target, label, only)
             order = {u: i for i, u in enumerate(uuids)}
-            found = queries.annotation_views(session, uuids=uuids)
+            found = queries.annotation_views(session, uuids=uuids, only_author=only)
         return sorted(found, key=lambda a: order[a.id])
 
     # -- codebook and seeds -----------------------------------------------------------------
 
     def ensure_codebook(self) -> None:
         """A workspace with no tags and no stance labels gets the default codebook."""
-        if self.read_only:
+        if self.read_only or not self.may(Action.CODEBOOK):
             return
         with self.db.session() as session:
             has_tags = session.scalar(select(func.count()).select_from(TagRow))
@@ -263,7 +301,7 @@ class Workspace:
 
     def ensure_seeded(self, seeds: Path | None = None) -> list[ImportOutcome]:
         """An empty workspace imports the sample reports (and their codebook), once."""
-        if self.report_count():
+        if self.report_count() or not self.may(Action.LIBRARY):
             return []
         folder = seeds or paths.seeds_dir()
         if not folder.is_dir():
@@ -343,13 +381,15 @@ class Workspace:
 
     def review_thread(self, annotation: str) -> ReviewThread | None:
         """The decisions and comments on an annotation, threaded (None: no such annotation)."""
+        only = self._only_author()
         with self.db.session() as session:
-            return review_thread(session, annotation)
+            return review_thread(session, annotation, only)
 
     def find_annotation(self, ref: str) -> str:
         """The full id of the annotation whose id is, or uniquely starts with, `ref`."""
+        only = self._only_author()
         with self.db.session() as session:
-            return find_annotation(session, ref)
+            return find_annotation(session, ref, only)
 
     def find_review(self, ref: str) -> str:
         """The full id of the decision or comment whose id is, or uniquely starts with, `ref`."""
@@ -365,8 +405,27 @@ class Workspace:
         over paired spans); rejected and orphaned annotations left out unless included."""
         from glossator.services.agreement import agreement
 
+        self.access().require(Action.SEE_ALL)  # comparing needs everyone's annotations
         with self.db.session() as session:
             return agreement(
                 session, reviewers, report_ids, tag, options=options,
                 include_rejected=include_rejected, include_orphaned=include_orphaned,
             )
+
+
+def _with_parts(command: Command) -> list[Command]:
+    out, stack = [], [command]
+    while stack:
+        found = stack.pop()
+        out.append(found)
+        stack.extend(found.parts())
+    return out
+
+
+def _entity_in(message: str) -> str:
+    from glossator.store.versions import ENTITIES
+
+    for table_name, (kind, _column) in ENTITIES.items():
+        if f"'{table_name}'" in message:
+            return kind
+    return "annotation"

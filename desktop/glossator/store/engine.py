@@ -25,7 +25,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
+from glossator.store.credentials import mask_text, stored_password
+from glossator.store.errors import StoreError
 from glossator.store.faults import handle_error_listener
 
 BUSY_TIMEOUT_MS = 10_000
@@ -47,7 +50,10 @@ def to_url(location: str | Path | URL) -> URL:
         return location
     text = str(location)
     if "://" in text:
-        return make_url(text)
+        try:
+            return make_url(text)
+        except (ArgumentError, ValueError):
+            raise StoreError(f"Not a database URL: {mask_text(text)}") from None
     path = Path(text).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
 
@@ -96,7 +102,9 @@ def make_engine(
     where = str(path) if path else url.render_as_string(hide_password=True)
     busy_ms = busy_timeout_ms()
     if url.get_backend_name() != "sqlite":
-        engine = create_engine(url, echo=echo, pool_pre_ping=True)
+        password = stored_password(url)  # from the keyring, never put into the URL
+        connect_args = {"password": password} if password else {}
+        engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
         event.listen(engine, "handle_error", handle_error_listener(where, busy_ms / 1000))
         return engine
     kwargs: dict[str, Any] = {}

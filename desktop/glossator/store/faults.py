@@ -121,7 +121,9 @@ def translate(original: BaseException, where: str, busy_seconds: float,
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
+    from glossator.store.credentials import mask_text
+
+    text = mask_text(str(exc).strip())
     return text.splitlines()[0] if text else type(exc).__name__
 
 

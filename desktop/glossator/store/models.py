@@ -1,6 +1,11 @@
 """SQLAlchemy rows of a workspace. One database file is one workspace.
 
 Offsets (`start`, `end`) are Unicode code points into `ReportRow.text`, end exclusive.
+
+Rows several people may change at once (reports, annotations, reviews, codebook entries)
+carry a `version` (SQLAlchemy's `version_id_col`): it grows by one with every committed
+change of the row or of the rows that belong to it (an annotation's tags, stances and cited
+notes; a speaker's or target's aliases; a report's notes and markers). See `versions.py`.
 """
 
 from __future__ import annotations
@@ -66,6 +71,8 @@ class ReportRow(Base):
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
     footnotes: Mapped[list[FootnoteRow]] = relationship(
         back_populates="report",
@@ -115,10 +122,14 @@ class FootnoteRefRow(Base):
 
 
 class ReviewerRow(Base):
+    """Someone who works in the workspace; `role` is annotator, curator or manager (None:
+    not given; see core/permissions.py for what that means)."""
+
     __tablename__ = "reviewers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -134,6 +145,8 @@ class TagRow(Base):
     shortcut: Mapped[str | None] = mapped_column(String(10))
     description: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
 
 class SpeakerRow(Base):
@@ -146,6 +159,8 @@ class SpeakerRow(Base):
     affiliation: Mapped[str] = mapped_column(String(500), default="")
     role: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
 
 class SpeakerAliasRow(Base):
@@ -166,6 +181,8 @@ class TargetRow(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
 
 class TargetAliasRow(Base):
@@ -185,6 +202,8 @@ class StanceLabelRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     has_intensity: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
 
 class AnnotationRow(Base):
@@ -214,6 +233,8 @@ class AnnotationRow(Base):
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
 
 class AnnotationTagRow(Base):
@@ -266,12 +287,16 @@ class ReviewRow(Base):
     decision: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (declarative reads it)
 
 
 class HistoryRow(Base):
-    """One change: which command, by whom, when, and the values before and after."""
+    """One change: which command, by whom, when, and the values before and after; for a
+    versioned row, the `version` the change made (None: the row was deleted)."""
 
     __tablename__ = "history"
+    __table_args__ = (Index("ix_history_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
@@ -282,6 +307,20 @@ class HistoryRow(Base):
     entity_id: Mapped[str] = mapped_column(String(64))
     old: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     new: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int | None] = mapped_column(Integer)
+
+
+class ChangeLogRow(Base):
+    """One committed transaction, as the `Change` it made: what another window reads to
+    follow it (`services/feed.py`). `origin` names the Workspace that wrote it."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(36))
+    change: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class SuggestionDismissalRow(Base):
@@ -299,6 +338,32 @@ class SuggestionDismissalRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     reviewer: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class MemoRow(Base):
+    """A researcher's memo (Markdown) on a report, tag or speaker (by its UUID, so that a
+    memo outlives a deletion of its subject and is found again when it is undone) or on the
+    workspace (`subject_uuid` None)."""
+
+    __tablename__ = "memos"
+    __table_args__ = (
+        CheckConstraint(
+            "subject_kind IN ('report', 'tag', 'speaker', 'workspace')", name="subject_kind"
+        ),
+        Index("ix_memos_subject", "subject_kind", "subject_uuid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_uuid: Mapped[str | None] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("reviewers.id", ondelete="RESTRICT"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    modified_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class SettingRow(Base):

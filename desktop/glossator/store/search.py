@@ -26,6 +26,8 @@ FTS_TABLE = "reports_fts"  # SQLite; FTS5 adds shadow tables named reports_fts_*
 FTS_TRIGGERS = ("reports_fts_insert", "reports_fts_delete", "reports_fts_update")
 PG_COLUMN = "search_document"  # PostgreSQL: a generated tsvector column of `reports`
 PG_INDEX = "ix_reports_search_document"
+MEMO_FTS_TABLE = "memos_fts"  # migration 0006: the memos' index, built like the reports'
+MEMO_PG_INDEX = "ix_memos_search_document"
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use characters around matched words
 SNIPPET_TOKENS = 24
@@ -52,10 +54,10 @@ def hidden_from_autogenerate(name: str | None, type_: str) -> bool:
     if name is None:
         return False
     if type_ == "table":
-        return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+        return any(name == t or name.startswith(t + "_") for t in (FTS_TABLE, MEMO_FTS_TABLE))
     if type_ == "column":
         return name == PG_COLUMN
-    return type_ == "index" and name == PG_INDEX
+    return type_ == "index" and name in (PG_INDEX, MEMO_PG_INDEX)
 
 
 def fold(token: str) -> str:
@@ -175,3 +177,22 @@ def _sqlite_search(session: Session | Connection, params: dict[str, object]) -> 
     rows = session.execute(stmt, {**params, "ids": list(score)}).all()
     hits = [_hit(rid, title, score[rid], snip, at, n) for rid, title, snip, at, n in rows]
     return sorted(hits, key=lambda h: order[h.report_id])
+
+
+def reports_with_words(session: Session | Connection, query: str) -> set[int] | None:
+    """Ids of the reports holding every word of `query` (a trailing `*` makes the last word
+    a prefix); None when the query has no word to look for."""
+    words = query_words(query)
+    if not words:
+        return None
+    prefix = query.rstrip().endswith("*")
+    bind = session.get_bind() if isinstance(session, Session) else session
+    if bind.dialect.name == "sqlite":
+        stmt = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"
+        match = fts5_match(words, prefix)
+    elif bind.dialect.name == "postgresql":
+        stmt = f"SELECT id FROM reports WHERE {PG_COLUMN} @@ to_tsquery('simple', :match)"
+        match = pg_tsquery(words, prefix)
+    else:
+        raise StoreError(f"full-text search is not available on {bind.dialect.name}")
+    return {int(i) for i in session.execute(text(stmt), {"match": match}).scalars()}

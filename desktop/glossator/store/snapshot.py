@@ -23,6 +23,7 @@ from glossator.store.models import (
     ReviewRow,
     table_of,
 )
+from glossator.store.versions import without_version
 
 Rows = list[dict[str, Any]]
 
@@ -135,7 +136,8 @@ def _with_key(table: Table, row: dict[str, Any]) -> dict[str, Any]:
 def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
     """Make the rows in `scope` equal to `wanted`: extra rows go, changed rows are reset,
     missing rows come back with their own keys. Deletes and updates of many rows go to
-    the database as one executemany each, not a statement per row."""
+    the database as one executemany each, not a statement per row. A row's `version` is
+    never put back (versions only grow; the caller moves them on, see versions.py)."""
     current = capture(session, scope)
     for model, _, owned in reversed(scope):
         table = _table(model)
@@ -153,7 +155,7 @@ def reconcile(session: Session, scope: Scope, wanted: Snapshot) -> None:
             existing = now.get(_key(table, row))
             if existing is None:
                 missing.append(row)
-            elif existing != row:
+            elif without_version(existing) != without_version(row):
                 changed.append(row)
         # Rows that left the slice come back first, so that changed rows may point at them:
         # those still in the table (outside the slice) are reset, the others inserted.
@@ -185,6 +187,7 @@ def _update_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     """Reset rows by primary key: one executemany per set of columns."""
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
-        by_columns.setdefault(tuple(row), []).append(_with_key(table, row))
+        values = without_version(row)
+        by_columns.setdefault(tuple(values), []).append(_with_key(table, values))
     for params in by_columns.values():
         session.execute(update(table).where(*_by_key(table)), params)

@@ -1,0 +1,95 @@
+"""Notes lists as books print them: a label alone over a quoted letter, a label run into its
+text, lettered notes; and a reference standing alone in a table cell."""
+
+from __future__ import annotations
+
+from glossator.core.footnotes import detect_footnotes
+
+
+def _notes(text: str) -> list[tuple[str, str]]:
+    return [(note.label, note.text) for note in detect_footnotes(text).notes]
+
+
+def test_a_label_alone_over_a_quoted_letter_takes_it_to_the_next_note():
+    text = (
+        "Dussek wrote.[1] And again.[2] Then.[3]\n\nFOOTNOTES:\n\n[1] Schindler, vol. ii.\n\n"
+        "[2]\n\nHAMBURGH, _June 12, 1801._\n\nMR. CLEMENTI,--\n\nI have received your letter.\n\n"
+        "DUSSEK.\n\n[3] _Musical Times_, 1877.\n\nEnd of the Project Gutenberg EBook."
+    )
+    assert _notes(text) == [
+        ("1", "Schindler, vol. ii."),
+        (
+            "2",
+            "HAMBURGH, _June 12, 1801._\n\nMR. CLEMENTI,--\n\nI have received your letter."
+            "\n\nDUSSEK.",
+        ),
+        ("3", "_Musical Times_, 1877."),
+    ]
+
+
+def test_a_reference_alone_in_a_table_cell_is_a_marker_of_the_note_listed_later():
+    text = (
+        "Film | Song\n\nChoron Ka Chor\n\n[44]\n\n| O Mere Dildaar\n\nMore rows.[45]\n\n"
+        "[44] Muvyz, Choron Ka Chor songs.\n\n[45] Raaga, 1970 songs."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["44", "45"]
+    assert [(n.label, n.text) for n in layout.notes] == [
+        ("44", "Muvyz, Choron Ka Chor songs."),
+        ("45", "Raaga, 1970 songs."),
+    ]
+    assert layout.uncited_notes == () and layout.missing_notes == ()
+
+
+def test_a_label_run_into_its_text_starts_a_note():
+    text = (
+        "Et nos vaisseaux sont trop ras.[1]\n\nNous allons avec Dras[2]\n\n"
+        "[1]_Ras_--Terme de Mer.\n\n[2] _Dras_--Drake."
+    )
+    assert _notes(text) == [("1", "_Ras_--Terme de Mer."), ("2", "_Dras_--Drake.")]
+
+
+def test_lettered_notes_after_each_chapter():
+    text = (
+        "Consecutive.\"[A]\n\nFOOTNOTES:\n\n[A] \"Beethoven and His Nine Symphonies,\" p. 374."
+        "\n\nCHAPTER II\n\nIts meaning.\"[B] Set forth.\"[C]\n\nFOOTNOTES:\n\n"
+        "[B] \"Studies in the Wagnerian Drama,\" p. 22.\n\n[C] Grove, 2d ed."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["A", "B", "C"]
+    assert [note.label for note in layout.notes] == ["A", "B", "C"]
+    assert layout.missing_notes == () and layout.uncited_notes == ()
+
+
+def test_lettered_lines_not_starting_at_a_or_never_cited_are_not_notes():
+    options = "Choose one:\n\n[A] Red\n[B] Blue\n\nDone."
+    assert detect_footnotes(options).notes == ()
+    legend = "Key:\n\n[C]  or [C/4] = C-shaped time.\n\nIn [C] the bar has four beats."
+    layout = detect_footnotes(legend)
+    assert layout.notes == () and layout.markers == ()
+
+
+def test_numbered_paragraphs_that_nothing_cites_are_the_text_not_notes():
+    text = (
+        "Abgebrochene Forschung\n\nKommentare: 1\n\n[1] Wer im Wissenschaftsbetrieb würde "
+        "sich nicht besinnen, beim Stichwort der abgebrochenen Forschung?\n\n[2] Sie ist "
+        "verwandt mit dem Scheitern, und wer spricht schon gerne darüber?\n\n[3] An "
+        "Gutachtern gescheiterte Anträge, am Peer-Review gescheiterte Manuskripte."
+    )
+    layout = detect_footnotes(text)
+    assert layout.notes == () and layout.style == "none"
+    end_notes = "A long body without markers, as an excerpt may be.\n\n[1] One.\n\n[2] Two."
+    assert [n.label for n in detect_footnotes(end_notes).notes] == ["1", "2"]
+
+
+def test_lettered_notes_right_after_their_paragraph_without_a_heading():
+    text = (
+        "\"There is only one Beethoven.\"[A]\n\n[A] Frimmel's Beethoven.\n\n"
+        "It was raining. Pity,[B] that sentiment, comes first.\n\n[B] The German Mitleid."
+    )
+    layout = detect_footnotes(text)
+    assert [(m.label, layout.note_for(m)) for m in layout.markers] == [
+        ("A", layout.notes[0]),
+        ("B", layout.notes[1]),
+    ]
+    assert [n.text for n in layout.notes] == ["Frimmel's Beethoven.", "The German Mitleid."]
