@@ -35,7 +35,7 @@ def moved_to_the_end(line: str, *, edit_top: bool = False) -> str:
     reworded too when `edit_top` (a second, separate change near the top)."""
     lines = FILLER[:20] + FILLER[20:]
     if edit_top:
-        lines[1] = "A reworded second line, with nothing in it that anyone annotated.\n"
+        lines[1] = "A reworded second line, with nothing in it that anyone had annotated.\n"
     return "".join(lines) + line
 
 
@@ -135,3 +135,82 @@ def test_a_long_insertion_inside_the_quote_is_taken_in_whole_at_a_lower_threshol
     assert one(TEXT, new, at(TEXT, QUOTE)).status == "orphaned"
     r = reanchor(TEXT, new, [at(TEXT, QUOTE)], threshold=50)[0]
     assert r.status == "fuzzy" and new[r.start : r.end] == grown
+
+
+# -- how much context a copy needs, and which copy wins -----------------------------------
+
+ANNOTATED = at(OLD, "Iran")  # a 4-letter quote: a copy needs 20 agreeing characters more
+
+
+def copy_agreeing(before: int, after: int, a: Anchor = ANNOTATED) -> str:
+    """A line holding the quote whose `before` characters before and `after` after agree
+    with the annotation's context, and no more (a "#" stops the agreement on both sides)."""
+    return "#" + a.prefix[len(a.prefix) - before :] + a.quote + a.suffix[:after] + "#\n"
+
+
+def with_lines(at_lines: dict[int, str]) -> str:
+    """OLD without LINE (its text deleted), with the given lines put before filler lines."""
+    lines = FILLER[:20] + FILLER[20:]
+    for index in sorted(at_lines, reverse=True):
+        lines.insert(index, at_lines[index])
+    return "".join(lines)
+
+
+def found(new: str) -> int | None:
+    r = one(OLD, new, ANNOTATED)
+    return r.start if r.status == "moved" else None
+
+
+def test_a_copy_needs_quote_and_agreeing_context_of_24_characters() -> None:
+    """Ten characters agreeing on each side (4 + 20 = 24) are enough; 9 and 10 are not."""
+    enough = with_lines({40: copy_agreeing(10, 10)})
+    assert found(enough) == enough.index("Iran")
+    assert found(with_lines({40: copy_agreeing(9, 10)})) is None
+    assert found(with_lines({40: copy_agreeing(10, 9)})) is None
+
+
+def test_agreeing_context_after_the_quote_alone_is_enough() -> None:
+    new = with_lines({40: copy_agreeing(0, 20)})
+    assert found(new) == new.index("Iran")
+
+
+def test_a_quote_of_24_characters_or_more_needs_no_agreeing_context() -> None:
+    for quote in ("said that Iran betrayed ", "spokesman said that Iran betrayed"):  # 24, 33
+        a = at(OLD, quote)
+        new = with_lines({40: "Nobody's " + quote + "; anyone.\n"})
+        start = new.index(quote)
+        assert one(OLD, new, a) == Anchored("moved", start, start + len(quote)), quote
+
+
+def test_of_two_copies_agreeing_alike_the_nearer_wins_even_when_it_comes_later() -> None:
+    """The old line stood before filler line 20: one copy 5 lines later, one 15 earlier."""
+    new = with_lines({25: copy_agreeing(12, 12), 5: copy_agreeing(12, 12)})
+    assert found(new) == new.rindex("Iran")
+
+
+def test_context_counts_in_steps_of_eight_characters() -> None:
+    """Agreement within one step of 8 is alike (the nearer copy wins); a step more agreeing
+    wins from farther away."""
+    alike = with_lines({25: copy_agreeing(10, 14), 5: copy_agreeing(16, 14)})  # 24 and 30
+    assert found(alike) == alike.rindex("Iran")
+    better = with_lines({25: copy_agreeing(10, 14), 5: copy_agreeing(17, 16)})  # 24 and 33
+    assert found(better) == better.index("Iran")
+
+
+def test_a_letter_added_right_after_the_quote_stays_out() -> None:
+    edited = TEXT.replace("senior officials", "senior oficials")
+    _, quote = fuzzy(edited.replace("accused Iran of", "accused Irans of"))
+    assert quote == QUOTE.replace("officials", "oficials")
+
+
+def test_context_steps_hold_for_a_quote_near_the_end_of_the_text() -> None:
+    """19 characters of context after the quote (the text ends there): 51 in all, and the
+    steps count what falls short of those 51 (31 and 27: one step, the nearer copy wins)."""
+    old = "".join(FILLER[:100]) + "The spokesman said that Iran betrayed them all."
+    a = at(old, "Iran")
+    assert len(a.prefix) + len(a.suffix) == 51
+    lines = FILLER[:100]
+    lines.insert(90, copy_agreeing(10, 10, a))  # 20 agree, nearer the old place
+    lines.insert(60, copy_agreeing(12, 12, a))  # 24 agree, farther
+    new = "".join(lines)
+    assert one(old, new, a).start == new.rindex("Iran")
