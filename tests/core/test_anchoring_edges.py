@@ -214,3 +214,23 @@ def test_context_steps_hold_for_a_quote_near_the_end_of_the_text() -> None:
     lines.insert(60, copy_agreeing(12, 12, a))  # 24 agree, farther
     new = "".join(lines)
     assert one(old, new, a).start == new.rindex("Iran")
+
+
+def test_a_better_agreeing_copy_far_away_wins_over_a_weaker_one_nearby() -> None:
+    """The nearby search finds a copy agreeing by 24 characters; the search of the changed
+    text far away finds one agreeing by 50: that one is taken."""
+    new = with_lines({25: copy_agreeing(12, 12)}) + copy_agreeing(25, 25)
+    assert new.rindex("Iran") - ANNOTATED.start > 10_000
+    assert found(new) == new.rindex("Iran")
+
+
+def test_context_in_arabic_agrees_letter_by_letter() -> None:
+    """Letters beyond Latin-1 compare by what they are (a quote in an Arabic report moved
+    far, found by the words after it, or by those before it)."""
+    line = "قال المتحدث إن إيران خانت المحور ثم غادر.\n"
+    old = "".join(FILLER[:20]) + line + "".join(FILLER[20:])
+    a = at(old, "إيران")
+    for edit in (("قال المتحدث إن", "وأضاف:"), ("خانت المحور ثم غادر", "لم تفعل شيئا")):
+        new = "".join(FILLER[:20] + FILLER[20:]) + line.replace(*edit)
+        start = new.rindex("إيران")
+        assert one(old, new, a) == Anchored("moved", start, start + len("إيران")), edit
