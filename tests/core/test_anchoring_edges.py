@@ -234,3 +234,78 @@ def test_context_in_arabic_agrees_letter_by_letter() -> None:
         new = "".join(FILLER[:20] + FILLER[20:]) + line.replace(*edit)
         start = new.rindex("إيران")
         assert one(old, new, a) == Anchored("moved", start, start + len("إيران")), edit
+
+
+def test_a_nearby_copy_is_found_by_the_context_before_it_alone() -> None:
+    new = with_lines({25: copy_agreeing(20, 0)})
+    assert found(new) == new.index("Iran")
+
+
+def test_a_long_quote_moved_from_far_down_to_the_very_start_is_found() -> None:
+    paragraph = " ".join(f"word{i}" for i in range(120)) + ".\n"
+    old = "".join(FILLER[:120]) + paragraph + "".join(FILLER[120:])
+    a = at(old, paragraph[:-1])
+    new = paragraph + "".join(FILLER[:120] + FILLER[120:])
+    assert a.start > 5_000  # the start of the new text is beyond the nearby search
+    assert one(old, new, a) == Anchored("moved", 0, len(a.quote))
+
+
+def test_a_copy_holding_some_of_its_own_text_is_taken_across_a_deletion() -> None:
+    """Three like sentences, the last two annotated; one is deleted. What is left of the
+    annotation's own text is in the copy made of the first two: it moves there. (A deletion
+    leaves no changed text in the new one: only the search near the old place finds it.)"""
+    sentence = "Iran said no. "
+    old = "".join(FILLER[:20]) + "They heard it: " + sentence * 3 + "Then silence.\n"
+    start = old.index(sentence) + len(sentence)
+    a = anchor(old, start, start + 2 * len(sentence) - 1)
+    new = old.replace(sentence * 3, sentence * 2)
+    first = new.index(sentence)
+    assert one(old, new, a) == Anchored("moved", first, first + len(a.quote))
+
+
+def test_a_quote_that_lost_its_first_letter_starts_at_the_second() -> None:
+    _, quote = fuzzy(TEXT.replace("[1] senior officials", "[1] enior officials"))
+    assert quote == "enior officials in the Iran-backed Iraqi militias accused Iran"
+
+
+def test_the_score_is_the_lower_similarity_of_window_and_quote_to_one_decimal() -> None:
+    """As documented: the lower of the similarity of prefix + quote + suffix to the new
+    window and of the quote to the new quote (rapidfuzz's ratio), rounded to 0.1."""
+    from rapidfuzz import fuzz
+
+    a = at(TEXT, QUOTE)
+    new = TEXT.replace("[1] senior officials", "officials")
+    r, quote = fuzzy(new)
+    window = new[r.start - len(a.prefix) : r.start] + quote + new[r.end : r.end + len(a.suffix)]
+    raw = min(fuzz.ratio(a.prefix + a.quote + a.suffix, window), fuzz.ratio(a.quote, quote))
+    assert raw != round(raw, 1)  # a score with more decimals than it is given with
+    assert r.score == round(raw, 1)
+
+
+def test_a_fuzzy_match_is_accepted_from_a_score_of_80() -> None:
+    """Letters of the quote changed one by one until the score falls just under 80: the
+    default threshold orphans it there, a threshold of 79 accepts it."""
+    a = at(TEXT, QUOTE)
+    start = TEXT.index(QUOTE)
+    for n in range(1, 30):
+        edited = "".join(c.upper() if i < 2 * n and i % 2 else c for i, c in enumerate(QUOTE))
+        new = TEXT[:start] + edited + TEXT[start + len(QUOTE) :]
+        score = reanchor(TEXT, new, [a], threshold=0)[0].score
+        if score < 80:
+            break
+    assert 79 <= score < 80, score
+    assert one(TEXT, new, a).status == "orphaned"
+    assert reanchor(TEXT, new, [a], threshold=79)[0].status == "fuzzy"
+
+
+def test_results_are_values_that_cannot_be_changed() -> None:
+    import dataclasses
+
+    r = one(OLD, OLD, ANNOTATED)
+    try:
+        r.start = 0  # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("Anchored can be changed in place")
+    assert {r: "kept"}[Anchored("kept", r.start, r.end)] == "kept"  # hashable, by value
