@@ -309,3 +309,32 @@ def test_results_are_values_that_cannot_be_changed() -> None:
     else:
         raise AssertionError("Anchored can be changed in place")
     assert {r: "kept"}[Anchored("kept", r.start, r.end)] == "kept"  # hashable, by value
+
+
+def test_a_copy_holding_its_own_text_wins_over_a_retyped_one_agreeing_in_full() -> None:
+    """The copy across the deletion holds some of the annotation's own text; a copy typed
+    anew elsewhere, with every character of its context agreeing, does not: own text wins."""
+    sentence = "Iran said no. "
+    old = "".join(FILLER[:20]) + "They heard it: " + sentence * 3 + "Then silence.\n"
+    old += "".join(FILLER[20:60])
+    start = old.index(sentence) + len(sentence)
+    a = anchor(old, start, start + 2 * len(sentence) - 1)
+    retyped = "#" + a.prefix + a.quote + a.suffix + "#\n"
+    new = old.replace(sentence * 3, sentence * 2).replace(FILLER[25], FILLER[25] + retyped)
+    first = new.index(sentence)
+    assert new.count(a.prefix + a.quote + a.suffix) == 1  # the retyped copy agrees in full
+    assert one(old, new, a) == Anchored("moved", first, first + len(a.quote))
+
+
+def test_the_score_of_a_passage_near_the_start_counts_the_context_there_is() -> None:
+    from rapidfuzz import fuzz
+
+    old = "Thus " + QUOTE + " of abandoning its allies.\n" + "".join(FILLER[:30])
+    a = at(old, QUOTE)
+    new = old.replace("senior officials", "senior oficials")
+    r = one(old, new, a)
+    quote = new[r.start : r.end]
+    assert r.status == "fuzzy" and quote == QUOTE.replace("officials", "oficials")
+    window = new[: r.start] + quote + new[r.end : r.end + len(a.suffix)]
+    raw = min(fuzz.ratio(a.prefix + a.quote + a.suffix, window), fuzz.ratio(a.quote, quote))
+    assert r.score == round(raw, 1)
