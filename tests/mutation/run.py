@@ -35,8 +35,10 @@ WORK = Path(os.environ.get("GLOSSATOR_MUTATION_DIR", "/tmp/glossator-mutation"))
 TREE = WORK / "tree"
 SESSIONS = WORK / "sessions"
 BIN = Path(sys.executable).parent
+# No Qt plugin (these tests draw nothing) and no Hypothesis plugin (importing Hypothesis
+# costs most of a second; test files that use it import it themselves).
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-          "-p", "no:pytestqt"]
+          "-p", "no:pytestqt", "-p", "no:hypothesispytest"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def load_modules() -> tuple[dict[str, Module], dict[str, list[str]]]:
     for name, entry in table["modules"].items():
         base = templates.get(entry.get("template", ""), {})
         tests = entry.get("tests", base.get("tests", []))
-        then = entry.get("then", base.get("then", []))
+        then = [f for f in entry.get("then", base.get("then", [])) if f not in tests]
         for f in [entry["path"], *tests, *then]:
             if not (ROOT / f).is_file():
                 raise SystemExit(f"modules.toml: {name}: no file {f}")
