@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
+from tests.cli.helpers import annotate, run
 from tests.conftest import SEED_REPORT
 
 AMIRI, BADR, HADI = "Hadi al-Amiri", "Badr Organization", "Hadi"
@@ -29,15 +28,13 @@ def passages() -> list[str]:
 
 
 @pytest.fixture
-def coded(tmp_path: Path, capsys) -> tuple[str, list[str], list[str]]:
-    db = str(tmp_path / "ws.sqlite3")
-    assert run(capsys, "--db", db, "import", str(SEED_REPORT))[0] == 0
+def coded(db: str, capsys) -> tuple[str, list[str], list[str]]:
     assert run(capsys, "--db", db, "speaker", "add", AMIRI, "--alias", "Amiri")[0] == 0
     ids: dict[str, list[str]] = {"A": [], "B": []}
     for n, quote in enumerate(passages()):
         for who, speakers in (("A", SPEAKERS_A), ("B", SPEAKERS_B)):
-            code, out, err = run(capsys, "--db", db, "annotate", "1", "--quote", quote,
-                                 "--speaker", speakers[n], "--reviewer", who, "--json")
+            code, out, err = annotate(capsys, db, "1", quote, "--speaker", speakers[n],
+                                      "--reviewer", who, "--json")
             assert code == 0, err
             ids[who].append(json.loads(out)["id"])
     return db, ids["A"], ids["B"]

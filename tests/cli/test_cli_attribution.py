@@ -7,17 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
-from tests.conftest import SEED_REPORT, SEEDS
-
-HAMAS = "Hamas and Hizbullah were left alone in the arena facing an unknown fate"
-
-
-@pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "ws.sqlite3")
-    assert run(capsys, "--db", path, "import", str(SEED_REPORT))[0] == 0
-    return path
+from tests.cli.helpers import HAMAS, annotate, run
+from tests.conftest import SEEDS
 
 
 def test_speaker_target_and_annotate(capsys: pytest.CaptureFixture[str], db: str) -> None:
@@ -39,26 +30,10 @@ def test_speaker_target_and_annotate(capsys: pytest.CaptureFixture[str], db: str
     )
     assert code == 0 and "Muhammad Al-Tamimi" in out
     assert run(capsys, "--db", db, "target", "add", "Iran", "--alias", "the Iranian regime")[0] == 0
-    code, out, err = run(
-        capsys,
-        "--db",
-        db,
-        "annotate",
-        "Following",
-        "--quote",
-        HAMAS,
-        "--tag",
-        "Quote",
-        "--speaker",
-        "Al-Tamimi",
-        "--stance",
-        "Iran=against",
-        "--stance",
-        "international elements=neutral",
-        "--note",
-        "key line",
-        "--reviewer",
-        "bea",
+    code, out, err = annotate(
+        capsys, db, "Following", HAMAS, "--tag", "Quote", "--speaker", "Al-Tamimi",
+        "--stance", "Iran=against", "--stance", "international elements=neutral",
+        "--note", "key line", "--reviewer", "bea",
     )
     assert code == 0, err
     code, out, _ = run(capsys, "--db", db, "annotations", "Following", "--json")
@@ -101,18 +76,9 @@ def test_annotate_errors_are_clear_and_write_nothing(
 
 
 def test_occurrence_picks_the_nth_match(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "annotate",
-        "Following",
-        "--quote",
-        "Al-Tamimi",
-        "--occurrence",
-        "2",
-        "--speaker",
-        "Muhammad Al-Tamimi",
+    code, _, err = annotate(
+        capsys, db, "Following", "Al-Tamimi", "--occurrence", "2",
+        "--speaker", "Muhammad Al-Tamimi",
     )
     assert code == 0, err
     _, out, _ = run(capsys, "--db", db, "show", "Following", "--json")

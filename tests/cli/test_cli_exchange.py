@@ -7,35 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
-from tests.conftest import SEED_REPORT, SEEDS
-
-HAMAS = "Hamas and Hizbullah were left alone in the arena facing an unknown fate"
+from tests.cli.helpers import HAMAS, annotate, run
+from tests.conftest import SEEDS
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "ws.sqlite3")
-    assert run(capsys, "--db", path, "import", str(SEED_REPORT))[0] == 0
+def db(db: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """The seeded workspace (conftest.py) with one annotation by ana."""
+    path = db
     assert run(capsys, "--db", path, "target", "add", "Iran")[0] == 0
-    code, _, err = run(
-        capsys,
-        "--db",
-        path,
-        "--reviewer",
-        "ana",
-        "annotate",
-        "Following",
-        "--quote",
-        HAMAS,
-        "--tag",
-        "Quote",
-        "--speaker",
-        "Muhammad Al-Tamimi",
-        "--stance",
-        "Iran=against",
-        "--note",
-        "=2+2",
+    code, _, err = annotate(
+        capsys, path, "Following", HAMAS, "--tag", "Quote", "--speaker", "Muhammad Al-Tamimi",
+        "--stance", "Iran=against", "--note", "=2+2", reviewer="ana",
     )
     assert code == 0, err
     return path

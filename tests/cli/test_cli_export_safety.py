@@ -11,20 +11,18 @@ import pytest
 
 from glossator import paths
 from glossator.formats import jsonl
-from tests.cli.helpers import run
-from tests.conftest import SEED_REPORT
+from tests.cli.helpers import annotate, run
 
 FILE_FORMATS = ["w3c", "jsonl", "csv", "qdpx", "qdc", "brat"]
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "ws.sqlite3"
-    assert run(capsys, "--db", str(path), "import", str(SEED_REPORT))[0] == 0
-    code, _, err = run(capsys, "--db", str(path), "--reviewer", "ana", "annotate", "1",
-                       "--quote", "Hamas and Hizbullah", "--tag", "Quote")
+def db(db: str, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The seeded workspace (conftest.py) with one annotation by ana."""
+    code, _, err = annotate(capsys, db, "1", "Hamas and Hizbullah", "--tag", "Quote",
+                            reviewer="ana")
     assert code == 0, err
-    return path
+    return Path(db)
 
 
 def healthy(db: Path) -> tuple[str, int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
+from tests.cli.helpers import annotate, run
 from tests.conftest import SEED_REPORT, SEEDS
 
 SEED = SEED_REPORT.read_text(encoding="utf-8")
@@ -15,13 +15,12 @@ DELETED = "These officials expressed concern about the possible resurgence"
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    location = str(tmp_path / "ws.sqlite3")
-    run(capsys, "--db", location, "import", str(SEED_REPORT))
+def db(db: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """The seeded workspace (conftest.py) with two annotations."""
     for quote in (DELETED, "blamed it for the disintegration"):
-        code, _, err = run(capsys, "--db", location, "annotate", "1", "--quote", quote)
+        code, _, err = annotate(capsys, db, "1", quote)
         assert code == 0, err
-    return location
+    return db
 
 
 @pytest.fixture

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
-from tests.conftest import SEED_REPORT
+from tests.cli.helpers import HAMAS, run
+from tests.cli.helpers import annotate as annotate_cli
 
-HAMAS = "Hamas and Hizbullah were left alone in the arena facing an unknown fate"
 MILITIAS = "senior officials in the Iran-backed Iraqi militias accused Iran"
 
 
-@pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "ws.sqlite3")
-    assert run(capsys, "--db", path, "import", str(SEED_REPORT))[0] == 0
-    return path
-
-
 def annotate(capsys, db: str, who: str, quote: str, tag: str = "Claim") -> str:
-    code, out, err = run(
-        capsys, "--db", db, "annotate", "1", "--quote", quote, "--tag", tag,
-        "--reviewer", who, "--json",
-    )
+    code, out, err = annotate_cli(capsys, db, "1", quote, "--tag", tag, "--reviewer", who, "--json")
     assert code == 0, err
     return str(json.loads(out)["id"])
 

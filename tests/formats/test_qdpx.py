@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from glossator.core.exchange import ExchangeSet
 from glossator.formats.exchange_errors import ExchangeFormatError
@@ -17,17 +18,15 @@ from glossator.formats.qdpx import write_qdpx
 from glossator.formats.qdpx_meta import GUID_NAMESPACE, guid, split_meta, with_meta
 from glossator.formats.qdpx_reader import read_qdpx
 from tests.formats.test_jsonl import REPORT_A, REPORT_B, sample_set, without_texts
+from tests.shared_files import FORMATS, require
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "formats"
-SCHEMAS = SHARED / "refi-qda" / "qdasoftware-mrt2019"
+SCHEMAS = FORMATS / "refi-qda" / "qdasoftware-mrt2019"
 NS = "{urn:QDA-XML:project:1.0}"
 
 
-def schema(name: str):  # type: ignore[no-untyped-def]
-    etree = pytest.importorskip("lxml.etree", reason="lxml (a test dependency) validates XSD")
-    path = SCHEMAS / name
-    if not path.is_file():
-        pytest.skip(f"the REFI-QDA schema is not at {path} (shared/ beside the repo)")
+def schema(name: str) -> etree.XMLSchema:
+    """The REFI-QDA schema: skipped without it locally, failed without it under CI."""
+    path = require(SCHEMAS / name, "the REFI-QDA schema")
     return etree.XMLSchema(etree.parse(str(path)))
 
 
@@ -39,8 +38,6 @@ def project(tmp_path: Path, s: ExchangeSet | None = None) -> tuple[Path, bytes]:
 
 
 def test_project_validates_against_the_xsd(tmp_path: Path) -> None:
-    from lxml import etree
-
     xsd = schema("Project-mrt2019.xsd")
     _, qde = project(tmp_path)
     document = etree.fromstring(qde)
@@ -49,16 +46,12 @@ def test_project_validates_against_the_xsd(tmp_path: Path) -> None:
 
 
 def test_empty_set_validates(tmp_path: Path) -> None:
-    from lxml import etree
-
     xsd = schema("Project-mrt2019.xsd")
     _, qde = project(tmp_path, ExchangeSet())
     assert xsd.validate(etree.fromstring(qde)), xsd.error_log
 
 
 def test_codebook_validates_against_the_codebook_xsd(tmp_path: Path) -> None:
-    from lxml import etree
-
     xsd = schema("Codebook-mrt2019.xsd")
     path = tmp_path / "codes.qdc"
     write_qdc(sample_set(), path)
@@ -67,8 +60,6 @@ def test_codebook_validates_against_the_codebook_xsd(tmp_path: Path) -> None:
 
 
 def test_archive_layout_and_positions(tmp_path: Path) -> None:
-    from lxml import etree
-
     path, qde = project(tmp_path)
     with zipfile.ZipFile(path) as archive:
         names = sorted(archive.namelist())
@@ -86,8 +77,6 @@ def test_archive_layout_and_positions(tmp_path: Path) -> None:
 
 
 def test_speakers_and_stances_are_codes_with_stable_guids(tmp_path: Path) -> None:
-    from lxml import etree
-
     _, qde = project(tmp_path)
     root = etree.fromstring(qde)
     codes = {c.get("guid"): c for c in root.iter(f"{NS}Code")}
@@ -172,8 +161,6 @@ FOREIGN = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def test_a_project_from_another_tool(tmp_path: Path) -> None:
-    from lxml import etree
-
     xsd = schema("Project-mrt2019.xsd")
     assert xsd.validate(etree.fromstring(FOREIGN.encode())), xsd.error_log
     path = tmp_path / "foreign.qdpx"

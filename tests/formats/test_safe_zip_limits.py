@@ -36,10 +36,14 @@ def with_ratio(target: int, size: int = 2 * MiB) -> bytes:
     return data
 
 
-def ratio_of(data: bytes) -> int:
+def packed_size(data: bytes) -> int:
+    """The size of `data` deflated as zipfile deflates an entry."""
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    packed = compressor.compress(data) + compressor.flush()
-    return len(data) // len(packed)
+    return len(compressor.compress(data) + compressor.flush())
+
+
+def ratio_of(data: bytes) -> int:
+    return len(data) // packed_size(data)
 
 
 @pytest.mark.parametrize("name", ["..\\evil.txt", "Sources\\..\\..\\evil.txt", "a\\..\\b"])
@@ -131,3 +135,21 @@ def test_find_ignores_case_and_slashes_and_read_names_a_missing_entry(tmp_path: 
         assert z.find("Sources/B.txt") is None
         with pytest.raises(ExchangeFormatError, match=r"has no entry 'B\.txt'"):
             z.read("B.txt")
+
+
+def test_one_character_names_and_a_bare_drive_are_told_apart() -> None:
+    assert unsafe_name("a") is None and unsafe_name(":") is None
+    assert unsafe_name("c:") == "an absolute path"
+
+
+def test_the_ratio_is_counted_in_whole_numbers(tmp_path: Path) -> None:
+    """An entry compressed 100.3 to 1 is within "100 to 1": the ratio is rounded down."""
+    for target in range(100, 140):  # deflate's output differs a little between zlib builds
+        data = with_ratio(target)
+        if 100 < len(data) / packed_size(data) < 101:
+            break
+    else:
+        pytest.fail("no entry compressed between 100 and 101 to 1 was found")
+    path = write(tmp_path / "edge.zip", [("b.txt", data)])
+    with SafeZip(path) as z:
+        assert z.read("b.txt") == data

@@ -27,6 +27,7 @@ from glossator.core.names import name_key
 from glossator.core.pages import Pages, page_at, pages_from_meta
 from glossator.core.permissions import Action
 from glossator.formats.registry import EXPORTERS
+from glossator.services.annotation_columns import cited_labels, placed
 from glossator.services.codebook import read_codebook
 from glossator.services.commands import CommandError
 from glossator.services.destinations import check_destination
@@ -34,7 +35,6 @@ from glossator.services.export_progress import READING, ExportProgress, watched,
 from glossator.services.memo_exchange import exchange_memos
 from glossator.services.workspace import Workspace
 from glossator.store.models import (
-    AnnotationFootnoteRow,
     AnnotationRow,
     AnnotationStanceRow,
     AnnotationTagRow,
@@ -115,11 +115,7 @@ def _links(
     for aid, target, label, intensity in rows:
         stances[aid].append(ExchangeStance(targets[target], labels[label], intensity))
     cites: dict[int, list[str]] = defaultdict(list)
-    cite_rows = (
-        select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label)
-        .join(FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id)
-        .order_by(FootnoteRow.start)
-    )
+    cite_rows = cited_labels().order_by(FootnoteRow.start)
     for aid, label in session.connection().execute(_scoped(cite_rows, report_ids)):
         cites[aid].append(label)
     return tags, stances, cites
@@ -177,14 +173,7 @@ def _exchange_set(
     pages = _pages(session, ids)
     a = table_of(AnnotationRow).c
     stmt = select(
-        a.id,
-        a.uuid,
-        a.report_id,
-        a.start,
-        a.end,
-        a.quote,
-        a.prefix,
-        a.suffix,
+        *placed(a),
         a.speaker_id,
         a.note,
         a.status,

@@ -42,13 +42,11 @@ def check_codebook(cb: Codebook) -> Codebook:
     """The codebook fit to store: names within the column limits, colours well formed."""
     for t in cb.tags:
         _check_name("tag", t.name)
-    for s in cb.speakers:
-        _check_name("speaker", s.name)
-        for alias in s.aliases:
-            _check_name("alias", alias)
-    for x in cb.targets:
-        _check_name("target", x.name)
-        for alias in x.aliases:
+    named = [("speaker", s.name, s.aliases) for s in cb.speakers]
+    named += [("target", x.name, x.aliases) for x in cb.targets]
+    for kind, name, aliases in named:
+        _check_name(kind, name)
+        for alias in aliases:
             _check_name("alias", alias)
     for label in cb.stance_labels:
         _check_name("stance label", label.name)

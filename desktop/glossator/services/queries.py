@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from glossator.core.exchange import utc
 from glossator.core.pages import pages_from_meta
+from glossator.services.annotation_columns import cited_labels, placed
 from glossator.services.library import report_summaries as report_summaries
 from glossator.services.values import (
     AnnotationView,
@@ -131,14 +132,7 @@ def annotation_views(
     a = AnnotationRow
     stmt = (
         select(
-            a.id,
-            a.uuid,
-            a.report_id,
-            a.start,
-            a.end,
-            a.quote,
-            a.prefix,
-            a.suffix,
+            *placed(a),
             a.status,
             a.note,
             a.orphaned,
@@ -194,11 +188,8 @@ def annotation_views(
             )
         ).all():
             stances[aid].append(StanceView(target, label, intensity))
-        cite_stmt = select(AnnotationFootnoteRow.annotation_id, FootnoteRow.label).join(
-            FootnoteRow, FootnoteRow.id == AnnotationFootnoteRow.footnote_id
-        )
         for aid, label in session.execute(
-            _scoped(cite_stmt, AnnotationFootnoteRow.annotation_id, report_id, chunk).order_by(
+            _scoped(cited_labels(), AnnotationFootnoteRow.annotation_id, report_id, chunk).order_by(
                 FootnoteRow.start
             )
         ).all():
@@ -206,46 +197,31 @@ def annotation_views(
     tag_names = {aid: tuple(n for _, n, _ in v) for aid, v in tags.items()}
     tag_ids = {aid: tuple(t for t, _, _ in v) for aid, v in tags.items()}
     colors = {aid: v[0][2] for aid, v in tags.items()}
+    # Each row: placed() (row id, UUID, report id, start, end, quote, prefix, suffix), then
+    # the columns selected after it, in their order.
     out = [
         AnnotationView(
-            uuid,
-            rid,
-            start,
-            end,
-            quote,
-            prefix,
-            suffix,
-            tag_names.get(aid, ()),
-            tag_ids.get(aid, ()),
-            colors.get(aid, DEFAULT_COLOR),
-            author,
-            status,
-            speaker,
-            tuple(stances.get(aid, ())),
-            tuple(cites.get(aid, ())),
-            note,
-            orphaned,
-            _when(created),
-            _when(modified),
-            version,
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            tags=tag_names.get(row[0], ()),
+            tag_ids=tag_ids.get(row[0], ()),
+            color=colors.get(row[0], DEFAULT_COLOR),
+            status=row[8],
+            note=row[9],
+            orphaned=row[10],
+            created=_when(row[11]),
+            modified=_when(row[12]),
+            author=row[13],
+            speaker=row[14],
+            stances=tuple(stances.get(row[0], ())),
+            cites=tuple(cites.get(row[0], ())),
+            version=row[15],
         )
-        for (
-            aid,
-            uuid,
-            rid,
-            start,
-            end,
-            quote,
-            prefix,
-            suffix,
-            status,
-            note,
-            orphaned,
-            created,
-            modified,
-            author,
-            speaker,
-            version,
-        ) in rows
+        for row in rows
     ]
     return out
