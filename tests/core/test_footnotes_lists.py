@@ -93,3 +93,28 @@ def test_lettered_notes_right_after_their_paragraph_without_a_heading():
         ("B", layout.notes[1]),
     ]
     assert [n.text for n in layout.notes] == ["Frimmel's Beethoven.", "The German Mitleid."]
+
+
+def test_a_label_on_its_own_line_over_its_text_is_a_note_not_a_lone_marker():
+    """The same label alone in a table cell (a marker) and over its note's text on the
+    next line: no blank line follows the note's label, so it is the note."""
+    text = (
+        "Film | Song\n\nChoron Ka Chor\n\n[44]\n\n| O Mere Dildaar\n\nMore rows.\n\nNotes\n\n"
+        "[44]\nMuvyz, Choron Ka Chor songs."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["44"]
+    assert [(n.label, n.text) for n in layout.notes] == [("44", "Muvyz, Choron Ka Chor songs.")]
+
+
+def test_a_label_alone_that_continues_a_list_is_its_last_note():
+    """[4] alone in a table cell is a marker; [4] alone after notes 1 to 3 continues their
+    list (the note before it is 3, not the list's first or second) and is a note."""
+    text = (
+        "Report.[1] More.[2] Again.[3]\n\nTable:\n\n[4]\n\n| a cell\n\nNOTES:\n\n[1] One.\n\n"
+        "[2] Two.\n\n[3] Three.\n\n[4]\n\nDear sir, a letter quoted at length.\n\nYours, D."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["1", "2", "3", "4"]
+    assert [n.label for n in layout.notes] == ["1", "2", "3", "4"]
+    assert layout.note_for(layout.markers[3]) is not None
