@@ -118,3 +118,28 @@ def test_a_label_alone_that_continues_a_list_is_its_last_note():
     assert [m.label for m in layout.markers] == ["1", "2", "3", "4"]
     assert [n.label for n in layout.notes] == ["1", "2", "3", "4"]
     assert layout.note_for(layout.markers[3]) is not None
+
+
+def test_a_marker_after_every_notes_block_of_its_label_cites_the_last_one():
+    text = (
+        "A.[1]\n\n[1] First chapter's note.\n\nCHAPTER II\n\nB.[1]\n\n[1] Second chapter's note."
+        "\n\nAFTERWORD\n\nIt cites it again.[1]"
+    )
+    layout = detect_footnotes(text)
+    cited = [layout.note_for(m) for m in layout.markers]
+    assert [n.text if n else None for n in cited] == [
+        "First chapter's note.", "Second chapter's note.", "Second chapter's note."]
+
+
+def test_uncited_numbered_paragraphs_are_notes_unless_they_are_most_of_the_text():
+    """Three [n] paragraphs nothing cites, two fifths of the text: notes (uncited); more
+    than half of it: the text's own numbered points."""
+    intro = "An introduction of some length, which says a good deal before its points. "
+    points = "\n\n".join(f"[{i}] Point {i} of the argument, stated briefly here."
+                         for i in (1, 2, 3))
+    some = intro * 3 + "\n\n" + points
+    assert 0.35 < len(points) / len(some) < 0.45
+    layout = detect_footnotes(some)
+    assert [n.label for n in layout.notes] == ["1", "2", "3"]
+    assert layout.uncited_notes == ("1", "2", "3")
+    assert detect_footnotes(intro + "\n\n" + points).notes == ()
