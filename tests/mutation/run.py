@@ -213,12 +213,13 @@ class Equivalent:
     line: str
     mutant: str
     kind: str
+    lineno: int | None  # where the line is, for a line whose text occurs more than once
 
 
 def load_equivalents() -> list[Equivalent]:
     table = tomllib.loads((HERE / "equivalents.toml").read_text(encoding="utf-8"))
-    return [Equivalent(e["module"], e["line"].strip(), e["mutant"].strip(), e["kind"])
-            for e in table.get("equivalent", [])]
+    return [Equivalent(e["module"], e["line"].strip(), e["mutant"].strip(), e["kind"],
+                       e.get("lineno")) for e in table.get("equivalent", [])]
 
 
 def changed_lines(diff: str) -> tuple[str, str]:
@@ -284,7 +285,8 @@ def in_annotation(m: Module, at: tuple[int, int]) -> bool:
 def equivalent_kind(m: Module, r: Result, named: list[Equivalent]) -> str | None:
     line, mutant = changed_lines(r.diff)
     for e in named:
-        if e.module == m.name and e.line == line and e.mutant in ("*", mutant):
+        if (e.module == m.name and e.line == line and e.mutant in ("*", mutant)
+                and e.lineno in (None, r.at[0])):
             return e.kind
     return None
 
@@ -346,12 +348,16 @@ def report(modules: list[Module]) -> None:
             total[k] += v
     if len(modules) > 1:
         print(line_of("(together)", total))
-    draws = {how for m in modules if m.session.exists() and (how := sample.sampled(m.session))}
-    if draws:
-        judged = total["killed"] + total["survived"] - total["equivalent"]
-        lo, hi = sample.wilson(total["killed"], judged)
-        print(f"sampled ({'; '.join(sorted(draws))}): w/o eq {percent(total['killed'], judged)}"
-              f", Wilson 95% interval {100 * lo:.1f}% to {100 * hi:.1f}%")
+    drawn = {m.name: how for m in modules if m.session.exists()
+             and (how := sample.sampled(m.session))}
+    if drawn:  # the interval of the sampled modules only
+        counts = [score(m) for m in modules if m.name in drawn]
+        killed = sum(c["killed"] for c in counts)
+        judged = sum(c["killed"] + c["survived"] - c["equivalent"] for c in counts)
+        lo, hi = sample.wilson(killed, judged)
+        print(f"sampled ({'; '.join(sorted(set(drawn.values())))}): w/o eq"
+              f" {percent(killed, judged)}, Wilson 95% interval {100 * lo:.1f}% to"
+              f" {100 * hi:.1f}%")
 
 
 def survivors(modules: list[Module], with_equivalents: bool) -> None:
