@@ -143,3 +143,16 @@ def test_uncited_numbered_paragraphs_are_notes_unless_they_are_most_of_the_text(
     assert [n.label for n in layout.notes] == ["1", "2", "3"]
     assert layout.uncited_notes == ("1", "2", "3")
     assert detect_footnotes(intro + "\n\n" + points).notes == ()
+
+
+def test_a_label_alone_before_the_next_note_of_its_list_is_a_note():
+    """[5] alone in a table cell is a marker; [5] alone right before note 6 begins their
+    list (nothing before it) and takes the letter up to note 6."""
+    text = (
+        "Report.[6]\n\nTable:\n\n[5]\n\n| a cell\n\nNOTES:\n\n[5]\n\n"
+        "Dear sir, a letter quoted at length.\n\n[6] Six."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["6", "5"]
+    assert [(n.label, n.text) for n in layout.notes] == [
+        ("5", "Dear sir, a letter quoted at length."), ("6", "Six.")]
