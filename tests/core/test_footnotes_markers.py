@@ -90,6 +90,8 @@ def test_verbatim_spans_from_the_reader_hold_no_markers():
     start = text.index("values[1]")
     assert _labels(text) == ["1", "2"]
     assert _labels(text, ((start, start + len("values[1]")),)) == ["2"]
+    bracket = text.index("[1]")  # a span that begins at the bracket holds it too
+    assert _labels(text, ((bracket, bracket + 3),)) == ["2"]
 
 
 def test_a_number_with_a_letter_is_a_marker():
