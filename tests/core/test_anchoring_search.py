@@ -6,7 +6,16 @@ characters before it and 7 after, the whole of a short text)."""
 from __future__ import annotations
 
 from glossator.core.anchoring import Anchor, Anchored, reanchor
-from tests.core.test_anchoring_edges import FILLER, anchor, at, one
+from tests.core.test_anchoring_edges import (
+    ANNOTATED,
+    FILLER,
+    OLD,
+    anchor,
+    at,
+    copy_agreeing,
+    one,
+    with_lines,
+)
 
 
 def test_a_quote_moved_from_far_down_to_the_very_start_is_found() -> None:
@@ -41,7 +50,7 @@ SENTENCE = "Then Iran's envoy said: no more talks.\n"
 QUOTE = "Iran's envoy said"
 
 
-def copy_agreeing(before: int, after: int) -> str:
+def short_copy(before: int, after: int) -> str:
     return "#" + "Then "[5 - before :] + QUOTE + ": no mo"[:after] + "#\n"
 
 
@@ -57,10 +66,10 @@ def test_context_steps_count_from_the_context_the_annotation_has() -> None:
         return ("".join(FILLER[:60]) + "Then it was quiet.\n" + "".join(FILLER[60:80]) + near
                 + "".join(FILLER[80:120]) + far)
 
-    full_far = new_with(copy_agreeing(5, 6), copy_agreeing(5, 7))
+    full_far = new_with(short_copy(5, 6), short_copy(5, 7))
     (r,) = reanchor(old, full_far, [a])
     assert r == Anchored("moved", full_far.rindex(QUOTE), full_far.rindex(QUOTE) + len(QUOTE))
-    alike = new_with(copy_agreeing(5, 6), copy_agreeing(4, 3))
+    alike = new_with(short_copy(5, 6), short_copy(4, 3))
     (r,) = reanchor(old, alike, [a])
     assert r == Anchored("moved", alike.index(QUOTE), alike.index(QUOTE) + len(QUOTE))
 
@@ -73,3 +82,12 @@ def test_a_copy_holding_its_own_text_is_found_at_the_very_start_of_the_text() ->
     a = anchor(old, len(sentence), 3 * len(sentence) - 1)
     new = old.replace(sentence * 3, sentence * 2)
     assert one(old, new, a) == Anchored("moved", 0, len(a.quote))
+
+
+def test_of_two_copies_agreeing_alike_the_nearer_wins_when_it_comes_first() -> None:
+    """The old line stood before filler line 20: a copy one line before it and one two
+    lines after, then two before and three after: the earlier, nearer copy wins."""
+    for before, after in ((19, 22), (18, 23)):
+        new = with_lines({after: copy_agreeing(12, 12), before: copy_agreeing(12, 12)})
+        start = new.index("Iran")
+        assert one(OLD, new, ANNOTATED) == Anchored("moved", start, start + 4), (before, after)
