@@ -10,11 +10,15 @@ from tests.core.test_anchoring_edges import (
     ANNOTATED,
     FILLER,
     OLD,
+    TEXT,
     anchor,
     at,
     copy_agreeing,
     one,
     with_lines,
+)
+from tests.core.test_anchoring_edges import (
+    QUOTE as SEED_QUOTE,
 )
 
 
@@ -91,3 +95,12 @@ def test_of_two_copies_agreeing_alike_the_nearer_wins_when_it_comes_first() -> N
         new = with_lines({after: copy_agreeing(12, 12), before: copy_agreeing(12, 12)})
         start = new.index("Iran")
         assert one(OLD, new, ANNOTATED) == Anchored("moved", start, start + 4), (before, after)
+
+
+def test_words_inserted_near_the_quotes_end_are_taken_in_whole() -> None:
+    """29 characters inserted before the quote's last two words: the grown passage is the
+    new quote, to its last word."""
+    grown = SEED_QUOTE.replace("militias accused", "militias from the north and the south accused")
+    new = TEXT.replace(SEED_QUOTE, grown)
+    r = one(TEXT, new, at(TEXT, SEED_QUOTE))
+    assert r.status == "fuzzy" and new[r.start : r.end] == grown
