@@ -268,6 +268,32 @@ def test_a_quote_that_lost_its_first_letter_starts_at_the_second() -> None:
     assert quote == "enior officials in the Iran-backed Iraqi militias accused Iran"
 
 
+def test_a_quote_whose_context_before_and_last_word_went_keeps_its_first_letter() -> None:
+    """" factions,[1]" deleted before "senior" and "Iran" at the quote's end: the "s" of
+    "senior" aligns as well with the deleted "factions" as with the quote; a tie goes to
+    the passage."""
+    new = TEXT.replace(" factions,[1]", "").replace("accused Iran of", "accused of")
+    _, quote = fuzzy(new)
+    assert quote == "senior officials in the Iran-backed Iraqi militias accused"
+
+
+def test_a_tie_at_the_quotes_end_goes_to_the_passage_too() -> None:
+    """"accused Iran of" become "accused Ira nof": the "n" aligns as well with the quote's
+    last letter as with the context after it, and is the passage's. (The forward alignment
+    gives it so already; the reversed one, used for the start, would not.)"""
+    new = TEXT.replace("accused Iran of", "accused Ira nof")
+    _, quote = fuzzy(new)
+    assert quote == "senior officials in the Iran-backed Iraqi militias accused Ira n"
+
+
+def test_a_fuzzy_span_takes_no_whitespace_the_quote_had_not_at_its_ends() -> None:
+    _, quote = fuzzy(TEXT.replace("accused Iran of", "accused of"))
+    assert quote == "senior officials in the Iran-backed Iraqi militias accused"
+    edited = TEXT.replace("[1] senior officials", "[1]  enior officials")
+    _, quote = fuzzy(edited)
+    assert quote == "enior officials in the Iran-backed Iraqi militias accused Iran"
+
+
 def test_the_score_is_the_lower_similarity_of_window_and_quote_to_one_decimal() -> None:
     """As documented: the lower of the similarity of prefix + quote + suffix to the new
     window and of the quote to the new quote (rapidfuzz's ratio), rounded to 0.1."""

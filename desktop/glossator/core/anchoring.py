@@ -26,7 +26,7 @@ quote changed a little: new span and quote), `orphaned`. Pure Python, no I/O.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Literal
@@ -238,9 +238,9 @@ class _Finder:
         grow = len(needle) // 4 + 8  # room for text inserted inside the passage
         r0, r1 = max(0, d0 - grow), min(len(window), d1 + grow)
         region = window[r0:r1]
-        ops = Indel.opcodes(needle, region)
-        start = w0 + r0 + _first_char(ops, len(a.prefix))
-        end = w0 + r0 + _after_last_char(ops, len(a.prefix) + len(a.quote))
+        start, end = _quote_in(Indel.opcodes, needle, region, len(a.prefix), len(a.quote))
+        start, end = _trimmed(a.quote, region, start, end)
+        start, end = w0 + r0 + start, w0 + r0 + end
         if end <= start or self._provenance(a, start, end) is None:
             return Anchored("orphaned", a.start, a.end, 0.0)
         quote = self.new[start:end]
@@ -249,6 +249,38 @@ class _Finder:
         score = min(fuzz.ratio(needle, context), fuzz.ratio(a.quote, quote))
         status: Status = "fuzzy" if score >= self.threshold else "orphaned"
         return Anchored(status, start, end, round(score, 1))
+
+
+def _quote_in(
+    opcodes: Callable[[str, str], Any], needle: str, region: str, before: int, length: int
+) -> tuple[int, int]:
+    """Where the quote (`length` characters after `before` in the needle) lies in the region.
+
+    An alignment has ties: with "factions,[1] " deleted before "senior", the "s" of
+    "senior" aligns as well with the "s" of the deleted "factions" as with its own, and one
+    alignment begins the quote at "enior". Both directions are aligned (the second on the
+    reversed strings, which breaks ties the other way) and a character either gives to the
+    quote is the quote's: on both ends, a tie goes to the passage.
+    """
+    forward = opcodes(needle, region)
+    backward = opcodes(needle[::-1], region[::-1])
+    after = len(needle) - before - length  # the suffix's length
+    start = min(_first_char(forward, before),
+                len(region) - _after_last_char(backward, len(needle) - before))
+    end = max(_after_last_char(forward, before + length),
+              len(region) - _first_char(backward, after))
+    return start, end
+
+
+def _trimmed(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the whitespace at its ends that the quote does not have there."""
+    if quote and not quote[0].isspace():
+        while start < end and text[start].isspace():
+            start += 1
+    if quote and not quote[-1].isspace():
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
 
 
 def _first_char(ops: Any, pos: int) -> int:
