@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from glossator.core.analysis import CitedNote, Passage
 from glossator.core.exchange import QUOTE_CONTEXT, ExchangeStance
+from glossator.core.tag_tree import path_in_tree
 from glossator.services.exchange import paused_gc
 from glossator.services.passage_filters import PassageQuery, resolve_query, where_clauses
 from glossator.services.queries import DEFAULT_COLOR, _when
@@ -103,15 +104,9 @@ def _tag_info(conn: Conn) -> dict[int, tuple[str, str, str]]:
     """Tag id -> (name, path, colour)."""
     rows = {int(i): (str(n), p, str(c or DEFAULT_COLOR)) for i, n, p, c in conn.execute(
         select(TagRow.id, TagRow.name, TagRow.parent_id, TagRow.color))}
-    out = {}
-    for tid, (name, parent, color) in rows.items():
-        parts, seen, cur = [name], {tid}, parent
-        while cur is not None and cur in rows and cur not in seen:
-            parts.append(rows[cur][0])
-            seen.add(cur)
-            cur = rows[cur][1]
-        out[tid] = (name, " / ".join(reversed(parts)), color)
-    return out
+    name = {tid: row[0] for tid, row in rows.items()}
+    parent = {tid: row[1] for tid, row in rows.items()}
+    return {tid: (n, path_in_tree(name, parent, tid), c) for tid, (n, _, c) in rows.items()}
 
 
 Links = tuple[dict[int, list[int]], dict[int, list[ExchangeStance]], dict[int, list[CitedNote]]]
