@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import datetime
 
-from glossator.core.footnotes import FootnoteLayout, detect_footnotes
+from glossator.core.footnotes import FootnoteLayout
 from glossator.formats.docx_reader import read_docx
 from glossator.formats.reports import ParsedReport, read_report, sniff_format
 from tests.formats.docx_builder import build_docx, en_ref, fn_ref, p, r, table
+from tests.formats.note_spans import assert_exact_spans, read_with_notes
 
 
 def _read(data: bytes, name: str = "report.docx") -> tuple[ParsedReport, FootnoteLayout]:
-    report = read_report(data, name)
-    return report, detect_footnotes(report.text)
-
-
-def _assert_linked(report: ParsedReport, layout: FootnoteLayout) -> None:
-    form = "[^{}]" if layout.style == "markdown" else "[{}]"
-    for marker in layout.markers:
-        assert report.text[marker.start : marker.end] == form.format(marker.label)
-    for note in layout.notes:
-        assert report.text[note.text_start : note.end] == note.text
+    return read_with_notes(data, name)
 
 
 def test_footnotes_become_linked_markers_and_notes():
@@ -41,7 +33,7 @@ def test_footnotes_become_linked_markers_and_notes():
     ]
     assert layout.missing_notes == () and layout.uncited_notes == ()
     assert layout.body_end == report.text.index("[1] Interview")
-    _assert_linked(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_footnotes_are_numbered_by_first_reference_and_one_may_be_cited_twice():
@@ -88,7 +80,7 @@ def test_footnotes_and_endnotes_together_keep_distinct_labels():
         "ii": "E2",
         "2": "F2",
     }
-    _assert_linked(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_a_note_with_several_paragraphs_and_formatting_is_one_line():
@@ -110,7 +102,7 @@ def test_typed_markers_and_a_typed_notes_list_are_found_in_the_text():
     assert layout.style == "bracket"
     assert [m.label for m in layout.markers] == ["3", "4"]
     assert [n.text for n in layout.notes] == ["X, December 8, 2024.", "Y."]
-    _assert_linked(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_arabic_and_emoji_offsets_are_code_points_and_quotes_slice():
@@ -124,7 +116,7 @@ def test_arabic_and_emoji_offsets_are_code_points_and_quotes_slice():
     start = report.text.index(quote)
     assert report.text[start : start + len(quote)] == quote
     assert layout.notes[0].text == "مصدر: مقابلة 🎙️"
-    _assert_linked(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_headings_tables_tabs_breaks_and_hyphens():

@@ -5,23 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from glossator.core.footnotes import FootnoteLayout, detect_footnotes
-from glossator.core.text import normalize_text
-from glossator.formats.html_reader import read_html
+from glossator.core.footnotes import detect_footnotes
 from glossator.formats.reports import read_report
-
-
-def _read(source: str) -> tuple[str, FootnoteLayout]:
-    text = normalize_text(read_html(source).text)
-    return text, detect_footnotes(text)
-
-
-def _linked(layout: FootnoteLayout) -> list[tuple[str, str | None]]:
-    pairs: list[tuple[str, str | None]] = []
-    for marker in layout.markers:
-        note = layout.note_for(marker)
-        pairs.append((marker.label, None if note is None else note.text))
-    return pairs
+from tests.formats.html_notes import linked, read_notes
 
 
 def test_wikipedia_cite_notes_linked_by_the_page_own_full_address():
@@ -36,8 +22,8 @@ def test_wikipedia_cite_notes_linked_by_the_page_own_full_address():
         "<b>a</b></i></sup></a> <a href='#cite_ref-2b'><sup><i><b>b</b></i></sup></a></span> "
         "<span class='reference-text'>Second source.</span></li></ol></body></html>"
     )
-    text, layout = _read(source)
-    assert _linked(layout) == [("1", "First source."), ("2", "Second source.")]
+    text, layout = read_notes(source)
+    assert linked(layout) == [("1", "First source."), ("2", "Second source.")]
     assert "^" not in text
 
 
@@ -46,7 +32,7 @@ def test_a_full_address_to_another_page_is_an_ordinary_link():
         "<head><link rel='canonical' href='https://example.org/a'></head>"
         "<p>See<a href='https://example.org/b#section-2'>2</a>.</p><h2 id='section-2'>x</h2>"
     )
-    text, layout = _read(source)
+    text, layout = read_notes(source)
     assert layout.markers == () and text == "See2.\n\nx"
 
 
@@ -57,8 +43,8 @@ def test_pandoc_section_footnotes_with_back_links():
         "</p><p>Its second paragraph. <a href='#fnref1' class='footnote-back' "
         "role='doc-backlink'>↩︎</a></p></li></ol></section>"
     )
-    _, layout = _read(source)
-    assert _linked(layout) == [("1", "A note. Its second paragraph.")]
+    _, layout = read_notes(source)
+    assert linked(layout) == [("1", "A note. Its second paragraph.")]
 
 
 @pytest.mark.parametrize(
@@ -81,8 +67,8 @@ def test_pandoc_section_footnotes_with_back_links():
     ],
 )
 def test_static_site_and_wordpress_block_footnotes(ref_and_notes: str):
-    text, layout = _read(ref_and_notes)
-    assert _linked(layout) == [("1", "A note.")]
+    text, layout = read_notes(ref_and_notes)
+    assert linked(layout) == [("1", "A note.")]
     assert text.startswith("Text[1].")
 
 
@@ -102,8 +88,8 @@ def test_wordpress_footnotes_plugin_with_its_notes_in_a_table():
         "<a class='footnote_backlink'>&#8593;2</a></th><td class='footnote_plugin_text'>"
         "Second note.</td></tr></tbody></table></div>"
     )
-    text, layout = _read(source)
-    assert _linked(layout) == [("1", "First note."), ("2", "Second note.")]
+    text, layout = read_notes(source)
+    assert linked(layout) == [("1", "First note."), ("2", "Second note.")]
     assert "Tooltip copy" not in text and "↑" not in text
 
 
@@ -115,9 +101,9 @@ def test_tooltip_footnotes_with_the_note_in_a_hidden_span_or_an_attribute():
         "class='tooltiptext' style='display:none'>Note inside.</span></span> three"
         "<sup><a href='#' data-toggle='tooltip' title='Note in a title.'>3</a></sup>.</p>"
     )
-    text, layout = _read(source)
+    text, layout = read_notes(source)
     assert text.startswith("One[1] two[2] three[3].")
-    assert _linked(layout) == [
+    assert linked(layout) == [
         ("1", "Note in a span."),
         ("2", "Note inside."),
         ("3", "Note in a title."),
@@ -125,7 +111,7 @@ def test_tooltip_footnotes_with_the_note_in_a_hidden_span_or_an_attribute():
 
 
 def test_a_superscript_exponent_is_not_a_marker():
-    text, layout = _read("<p>Area x<sup>2</sup> and E = mc<sup>2</sup>.</p>")
+    text, layout = read_notes("<p>Area x<sup>2</sup> and E = mc<sup>2</sup>.</p>")
     assert layout.markers == () and text == "Area x2 and E = mc2."
 
 
@@ -135,8 +121,8 @@ def test_star_anchors_are_footnotes():
         "<p id='note1'><a href='#ref1'>*1</a> First.</p><p id='note2'><a href='#ref2'>*2</a>"
         " Second.</p>"
     )
-    _, layout = _read(source)
-    assert _linked(layout) == [("1", "First."), ("2", "Second.")]
+    _, layout = read_notes(source)
+    assert linked(layout) == [("1", "First."), ("2", "Second.")]
 
 
 def test_gutenberg_notes_that_link_back_to_their_reference():
@@ -145,8 +131,8 @@ def test_gutenberg_notes_that_link_back_to_their_reference():
         "<p class='mynote'>Transcriber's Footnotes:</p><p class='footnote'>"
         "<a name='noteA' id='noteA' href='#tagA'>A.</a><br>The chief priest says so.</p>"
     )
-    _, layout = _read(source)
-    assert _linked(layout) == [("A", "The chief priest says so.")]
+    _, layout = read_notes(source)
+    assert linked(layout) == [("A", "The chief priest says so.")]
 
 
 def test_brackets_in_code_are_verbatim_and_never_markers():
@@ -165,9 +151,9 @@ def test_notes_whose_labels_restart_per_chapter_stay_where_the_page_puts_them():
         "id='FNanchor_1_2'>[1]</a>.</p><div class='footnote'><p><a id='Footnote_1_2' "
         "href='#FNanchor_1_2'>[1]</a> Chapter two's note.</p></div><p>The end.</p>"
     )
-    text, layout = _read(source)
+    text, layout = read_notes(source)
     assert text == (
         "Chapter I\n\nOne[1].\n\n[1] Chapter one's note.\n\nChapter II\n\nTwo[1].\n\n"
         "[1] Chapter two's note.\n\nThe end."
     )
-    assert _linked(layout) == [("1", "Chapter one's note."), ("1", "Chapter two's note.")]
+    assert linked(layout) == [("1", "Chapter one's note."), ("1", "Chapter two's note.")]

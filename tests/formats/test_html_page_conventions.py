@@ -4,22 +4,7 @@ their own file, notes that repeat their label, tooltip references side by side."
 
 from __future__ import annotations
 
-from glossator.core.footnotes import FootnoteLayout, detect_footnotes
-from glossator.core.text import normalize_text
-from glossator.formats.html_reader import read_html
-
-
-def _read(source: str) -> tuple[str, FootnoteLayout]:
-    text = normalize_text(read_html(source).text)
-    return text, detect_footnotes(text)
-
-
-def _linked(layout: FootnoteLayout) -> list[tuple[str, str | None]]:
-    pairs: list[tuple[str, str | None]] = []
-    for marker in layout.markers:
-        note = layout.note_for(marker)
-        pairs.append((marker.label, None if note is None else note.text))
-    return pairs
+from tests.formats.html_notes import linked, read_notes
 
 
 def _ref(note_id: str, shown: str) -> str:
@@ -57,8 +42,8 @@ def test_wikipedia_grouped_notes_link_to_their_group_and_references_to_theirs():
         + _note("5", "Census 2018.")
         + "</ol>"
     )
-    text, layout = _read(source)
-    assert _linked(layout) == [
+    text, layout = read_notes(source)
+    assert linked(layout) == [
         ("n 1", "Used only on regal occasions.[^1]"),
         ("note 2", "De facto official.[^2]"),
         ("3", "Census 2018."),
@@ -80,10 +65,10 @@ def test_margin_page_numbers_and_screen_reader_text_are_not_text():
         "<a name='Footnote_1' id='Footnote_1'></a><a href='#FNanchor_1'><span class='label'>"
         "[1]</span></a> The legends of Miss Lane.</p></div>"
     )
-    text, layout = _read(source)
+    text, layout = read_notes(source)
     assert text.startswith("kindly communicated by ladies[1].")
     assert "[11]" not in text and "[13a]" not in text and "Skip" not in text
-    assert _linked(layout) == [("1", "The legends of Miss Lane.")]
+    assert linked(layout) == [("1", "The legends of Miss Lane.")]
 
 
 def test_a_note_of_several_paragraphs_is_the_footnote_block_around_them():
@@ -99,8 +84,8 @@ def test_a_note_of_several_paragraphs_is_the_footnote_block_around_them():
         "<span class='label'>[F]</span></a> The vavasseurs:</p><ul><li>Jean Perchard</li>"
         "<li>Philippin Paint</li></ul></div>"
     )
-    _, layout = _read(source)
-    assert _linked(layout) == [
+    _, layout = read_notes(source)
+    assert linked(layout) == [
         ("E", "Da Ponte's comedy. Questo è il fin di chi fa mal New York Musical Season."),
         ("F", "The vavasseurs: - Jean Perchard - Philippin Paint"),
     ]
@@ -119,8 +104,8 @@ def test_a_diary_saved_with_links_to_its_own_file():
     )
     canonical = "<head><link rel='canonical' href='http://example.jp/diary/20190211.html'></head>"
     for head in (canonical, ""):  # without its address the notes still link back
-        text, layout = _read(f"<html>{head}<body>{body}{notes}</body></html>")
-        assert _linked(layout) == [("1", "The first note."), ("2", "The second note.")]
+        text, layout = read_notes(f"<html>{head}<body>{body}{notes}</body></html>")
+        assert linked(layout) == [("1", "The first note."), ("2", "The second note.")]
         assert "*1" not in text.split("\n\n", 1)[1]
 
 
@@ -129,7 +114,7 @@ def test_a_link_to_another_page_of_the_site_is_not_a_footnote():
         "<p>See <a name='x1' href='./other.html#f01'>*1</a>.</p>"
         "<p><a name='f01' href='#top'>*1</a> A place on this page.</p>"
     )
-    _, layout = _read(source)
+    _, layout = read_notes(source)
     assert layout.markers == ()
 
 
@@ -141,9 +126,9 @@ def test_a_note_that_repeats_its_label_shows_it_once():
         "Baroness.<sup class='footref'><a href='#footnote133'>[1]</a></sup></p>"
         "<div class='footnote' id='footnote133'><p>1. She played Beethoven well.</p></div>"
     )
-    _, layout = _read(source)
+    _, layout = read_notes(source)
     assert layout.style == "bracket"
-    assert _linked(layout) == [
+    assert linked(layout) == [
         ("1", "A visiting-card, Wir bleiben die Alten [sic]."),
         ("1", "She played Beethoven well."),
     ]
@@ -155,8 +140,8 @@ def test_tooltip_references_side_by_side_each_keep_their_own_note():
         "&quot;&gt;note&lt;/a&gt;.'>*14</a></span><span class='footnote'><a title='The "
         "second note.'>*15</a></span> so.</p>"
     )
-    _, layout = _read(source)
-    assert _linked(layout) == [("14", "The first note."), ("15", "The second note.")]
+    _, layout = read_notes(source)
+    assert linked(layout) == [("14", "The first note."), ("15", "The second note.")]
 
 
 def test_a_link_showing_a_word_with_a_title_is_no_footnote():
@@ -167,8 +152,8 @@ def test_a_link_showing_a_word_with_a_title_is_no_footnote():
         "title='8:27 AM - 21 Jun 2016' href='/status/1'>Jun 21</a></li></ul>"
         "<p>A real one<sup class='footnote' title='The note itself.'>1</sup>.</p>"
     )
-    _, layout = _read(source)
-    assert _linked(layout) == [("1", "The note itself.")]
+    _, layout = read_notes(source)
+    assert linked(layout) == [("1", "The note itself.")]
 
 
 def test_symbol_notes_that_restart_each_chapter_link_to_their_own_chapter():
@@ -180,8 +165,8 @@ def test_symbol_notes_that_restart_each_chapter_link_to_their_own_chapter():
             f"of chapter {n}.</p>"
         )
 
-    _, layout = _read(chapter(1) + chapter(2))
-    assert _linked(layout) == [
+    _, layout = read_notes(chapter(1) + chapter(2))
+    assert linked(layout) == [
         ("*", "Star note of chapter 1."),
         ("†", "Dagger note of chapter 1."),
         ("*", "Star note of chapter 2."),
@@ -197,5 +182,5 @@ def test_a_saved_wikipedia_page_whose_links_name_its_own_file_or_path():
             "class='mw-cite-backlink'><b><a href='#cite_ref-2'>^</a></b></span> <span "
             "class='reference-text'>Used on regal occasions.</span></li></ol>"
         )
-        _, layout = _read(source)
-        assert _linked(layout) == [("n 1", "Used on regal occasions.")], base
+        _, layout = read_notes(source)
+        assert linked(layout) == [("n 1", "Used on regal occasions.")], base

@@ -7,24 +7,16 @@ import datetime
 
 import pytest
 
-from glossator.core.footnotes import FootnoteLayout, detect_footnotes
+from glossator.core.footnotes import FootnoteLayout
 from glossator.formats.errors import ImportRefused
 from glossator.formats.reports import SUPPORTED_SUFFIXES, ParsedReport, read_report, sniff_format
 from tests.conftest import SEED_REPORT, SEEDS
+from tests.formats.note_spans import assert_exact_spans, read_with_notes
 
 
 def _read(name: str) -> tuple[ParsedReport, FootnoteLayout]:
     path = SEEDS / name
-    report = read_report(path.read_bytes(), path.name)
-    return report, detect_footnotes(report.text)
-
-
-def _assert_exact_marker_spans(report: ParsedReport, layout: FootnoteLayout) -> None:
-    form = "[^{}]" if layout.style == "markdown" else "[{}]"
-    for marker in layout.markers:
-        assert report.text[marker.start : marker.end] == form.format(marker.label)
-    for note in layout.notes:
-        assert report.text[note.text_start : note.end] == note.text
+    return read_with_notes(path.read_bytes(), path.name)
 
 
 def test_seed_report():
@@ -43,7 +35,7 @@ def test_seed_report():
     assert [n.label for n in layout.notes] == ["2", "3", "4", "5"]
     assert layout.missing_notes == ("1", "6")
     assert next(n for n in layout.notes if n.label == "3").text == "X, December 8, 2024."
-    _assert_exact_marker_spans(report, layout)
+    assert_exact_spans(report, layout)
     for word in ("[to see]", "[both]", "[in Syria]", "[in preserving]", "[with Israel]"):
         position = report.text.index(word)
         assert all(not (m.start <= position < m.end) for m in layout.markers)
@@ -57,7 +49,7 @@ def test_plain_text_sample():
     assert layout.missing_notes == ("7",)
     five = next(n for n in layout.notes if n.label == "5")
     assert len(layout.citations(five)) == 2
-    _assert_exact_marker_spans(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_markdown_sample():
@@ -70,7 +62,7 @@ def test_markdown_sample():
     three = next(n for n in layout.notes if n.label == "3")
     assert len(layout.citations(three)) == 2
     assert "#" not in report.text and "*" not in report.text
-    _assert_exact_marker_spans(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_html_sample():
@@ -86,7 +78,7 @@ def test_html_sample():
     assert two.text == "Press briefing at the market gate, September 21, 2025."
     for leaked in ("this script must never run", "tracking", "example.invalid", "↩", "<"):
         assert leaked not in report.text
-    _assert_exact_marker_spans(report, layout)
+    assert_exact_spans(report, layout)
 
 
 def test_html_sample_in_utf16_without_an_extension_is_sniffed():

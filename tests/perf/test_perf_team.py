@@ -23,19 +23,18 @@ import json
 import os
 import subprocess
 import sys
-import uuid as uuidlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from glossator.services import Workspace
 from glossator.services.annotations import AddAnnotation
 from glossator.store.models import HistoryRow
 from tests.conftest import SEED_REPORT
 from tests.perf.conftest import percentile, print_table
+from tests.postgres import fresh_database
 from tests.reliability.helpers import child_env
 
 WRITERS = 5
@@ -52,16 +51,8 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     if not POSTGRES:
         pytest.skip("GLOSSATOR_TEST_POSTGRES is not set")
-    name = f"glossator_perf_{uuidlib.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_database(POSTGRES, "glossator_perf_", hex_digits=10) as url:
+        yield url
 
 
 def _prepare(location: str, folder: Path) -> Path:

@@ -7,7 +7,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -109,6 +113,19 @@ def mount_tmpfs(folder: Path, size: str) -> bool:
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
                           capture_output=True)
     return done.returncode == 0
+
+
+@contextmanager
+def tmpfs_or_skip(folder: Path, size: str, unchecked: str) -> Iterator[Path]:
+    """`folder` as a tmpfs of `size` for the block, unmounted after it; the test is skipped,
+    saying what goes `unchecked`, where the machine does not allow the mount."""
+    if not mount_tmpfs(folder, size):
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {unchecked} is not checked on "
+                    "this machine")
+    try:
+        yield folder
+    finally:
+        unmount(folder)
 
 
 def remount(folder: Path, mode: str) -> None:

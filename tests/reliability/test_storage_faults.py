@@ -17,9 +17,8 @@ from tests.reliability.helpers import (
     fresh_count,
     glossator,
     integrity,
-    mount_tmpfs,
     remount,
-    unmount,
+    tmpfs_or_skip,
 )
 
 FAST = {"GLOSSATOR_BUSY_TIMEOUT_MS": "300"}
@@ -69,14 +68,8 @@ def test_reading_commands_never_take_the_write_lock(db: Path, tmp_path: Path) ->
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "small"
-    if not mount_tmpfs(folder, "4m"):
-        pytest.skip("cannot mount a small tmpfs here (needs root): the disk-full case is "
-                    "not checked on this machine")
-    try:
+    with tmpfs_or_skip(tmp_path / "small", "4m", "the disk-full case") as folder:
         yield folder
-    finally:
-        unmount(folder)
 
 
 def test_a_full_disk_is_one_sentence_and_loses_nothing(small_disk: Path, tmp_path: Path) -> None:
@@ -100,17 +93,11 @@ def test_a_full_disk_is_one_sentence_and_loses_nothing(small_disk: Path, tmp_pat
 
 @pytest.fixture
 def read_only_medium(tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "medium"
-    if not mount_tmpfs(folder, "16m"):
-        pytest.skip("cannot mount a tmpfs here (needs root): the read-only medium case is "
-                    "not checked on this machine")
-    try:
+    with tmpfs_or_skip(tmp_path / "medium", "16m", "the read-only medium case") as folder:
         db = folder / "ws.sqlite3"
         assert glossator("--db", str(db), "import", str(SEED_REPORT)).returncode == 0
         remount(folder, "ro")
         yield db
-    finally:
-        unmount(folder)
 
 
 def test_a_workspace_on_read_only_media_opens_read_only(read_only_medium: Path,

@@ -7,13 +7,13 @@ to run every service test a second time on a fresh PostgreSQL database; CI does.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from glossator.services import Workspace
+from tests.postgres import fresh_database
 
 POSTGRES = os.environ.get("GLOSSATOR_TEST_POSTGRES")
 
@@ -25,19 +25,8 @@ def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]
         return
     if not POSTGRES:
         pytest.skip("GLOSSATOR_TEST_POSTGRES is not set: no PostgreSQL server to test against")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"glossator_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_database(POSTGRES, "glossator_test_") as url:
+        yield url
 
 
 @pytest.fixture

@@ -9,14 +9,13 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from glossator.services import Workspace
 from glossator.services.annotations import AddAnnotation, AnnotationFields, EditAnnotation
 from glossator.services.exchange import export_annotations
 from tests.ui.conftest import SEEDS
+from tests.ui.dropping import drop_files
 from tests.ui.modal import menu_action
 
 MILITIAS = "senior officials in the Iran-backed Iraqi militias accused Iran"
@@ -103,19 +102,6 @@ def test_cancel_in_the_preview_writes_nothing(qtbot, window, workspace, colleagu
     assert window.menu_actions.undo.text() == undo_text
 
 
-def drop(window, paths: list[Path]) -> None:
-    """Files dragged over the report and dropped there (the window takes them)."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    target = window.report_view.viewport()
-    args = (QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(target, QDropEvent(*args))
-
-
 def test_dropped_sets_are_merged_and_dropped_reports_imported(
         qtbot, window, workspace, colleague, tmp_path):
     path, _shared = colleague
@@ -123,7 +109,7 @@ def test_dropped_sets_are_merged_and_dropped_reports_imported(
     report.write_text("# A dropped report\n\nWith a claim.[^1]\n\n[^1]: A note.\n",
                       encoding="utf-8")
     reports_before = len(workspace.reports())
-    drop(window, [path, report])
+    drop_files(window, [path, report])
     qtbot.waitUntil(lambda: window.exchange.merge_dialog is not None
                     and window.exchange.merge_dialog.isVisible())
     qtbot.waitUntil(lambda: len(workspace.reports()) == reports_before + 1)
@@ -142,7 +128,7 @@ def test_a_codebook_dropped_merges_its_codes(qtbot, window, workspace, tmp_path)
     codes = tmp_path / "codes.qdc"
     export_annotations(other, "qdc", codes)
     other.close()
-    drop(window, [codes])
+    drop_files(window, [codes])
     qtbot.waitUntil(lambda: window.exchange.merge_dialog is not None)
     preview = window.exchange.merge_dialog
     assert preview.count("Added") == 0

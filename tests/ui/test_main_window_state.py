@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
-
 from glossator.services import Workspace
 from glossator.ui.app import run as app_module
 from glossator.ui.app.main_window import MainWindow
 from glossator.ui.app.settings import AppSettings, settings_file
 from glossator.ui.library.imports import summarize
+from tests.ui.dropping import drop_files
 from tests.ui.modal import fill_reviewer_dialog
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -120,15 +117,7 @@ def test_cancelling_an_import_keeps_what_was_imported(qtbot, window, workspace, 
 def test_dropping_files_on_the_window_imports_them(qtbot, window, workspace, tmp_path):
     path = tmp_path / "dropped.txt"
     path.write_text("Dropped report\n\nIts text.", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    target = window.report_view.viewport()  # dropped on the report: the window takes it
-    args = (QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(target, QDropEvent(*args))
+    drop_files(window, [path])  # dropped on the report: the window takes it
     qtbot.waitUntil(lambda: window.report is not None
                     and window.report.summary.source_name == "dropped.txt")
     assert any(r.source_name == "dropped.txt" for r in workspace.reports())

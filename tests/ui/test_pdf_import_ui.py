@@ -3,23 +3,8 @@ passage in the inspector."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
-
 from tests.formats.pdf_builder import Book
-
-
-def _drop(window, path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    target = window.report_view.viewport()
-    args = (QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(target, QDropEvent(*args))
+from tests.ui.dropping import drop_files
 
 
 def test_a_dropped_pdf_shows_its_footnotes_and_the_page_of_a_passage(
@@ -37,7 +22,7 @@ def test_a_dropped_pdf_shows_its_footnotes_and_the_page_of_a_passage(
     path = tmp_path / "harbour-digest.pdf"
     path.write_bytes(book.pdf())
 
-    _drop(window, path)
+    drop_files(window, [path])
     qtbot.waitUntil(lambda: window.report is not None
                     and window.report.summary.source_name == "harbour-digest.pdf")
     model = window.footnotes.model()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from glossator.services import Workspace
 from glossator.ui.app.main_window import MainWindow
 from glossator.ui.common import dialogs
-from tests.reliability.helpers import WriteLock, mount_tmpfs, remount, unmount
+from tests.reliability.helpers import WriteLock, remount, tmpfs_or_skip
 from tests.ui.conftest import REVIEWER, SEEDS, WindowDriver
 
 PASSAGE = "senior officials in the Iran-backed Iraqi militias accused Iran"
@@ -103,11 +103,7 @@ def test_closing_with_unsaved_edits_asks_first(
 
 @pytest.fixture
 def read_only_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "medium"
-    if not mount_tmpfs(folder, "16m"):
-        pytest.skip("cannot mount a tmpfs here (needs root): the read-only window is not "
-                    "checked on this machine")
-    try:
+    with tmpfs_or_skip(tmp_path / "medium", "16m", "the read-only window") as folder:
         ws = Workspace.open(folder / "ws.sqlite3", reviewer=REVIEWER)
         ws.set_reviewer(REVIEWER)
         ws.ensure_seeded(SEEDS)
@@ -116,8 +112,6 @@ def read_only_workspace(tmp_path: Path) -> Iterator[Workspace]:
         ws = Workspace.open(folder / "ws.sqlite3", reviewer=REVIEWER)
         yield ws
         ws.close()
-    finally:
-        unmount(folder)
 
 
 def test_a_read_only_workspace_opens_with_a_banner_and_refuses_edits(

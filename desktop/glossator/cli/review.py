@@ -7,6 +7,7 @@ other change. Annotation and comment ids may be shortened to a unique prefix.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from glossator.cli.agreement_output import agreement_json, agreement_table
 from glossator.cli.common import CliError, print_json
@@ -18,6 +19,8 @@ from glossator.services.review import DecideAnnotations
 from glossator.services.review_comments import AddComment, DeleteComment, EditComment
 from glossator.services.review_settle import settle
 from glossator.services.review_values import ReviewEntry
+
+Command = Callable[[Workspace, argparse.Namespace], int]
 
 
 def _review_id(ws: Workspace, ref: str) -> str:
@@ -114,6 +117,13 @@ def cmd_agreement(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+def _acted_by_reviewer(p: argparse.ArgumentParser, func: Command) -> None:
+    """A change's last option, `--reviewer NAME` (who acts, here after the subcommand), and
+    the function that runs it."""
+    p.add_argument("--reviewer", dest="as_reviewer")
+    p.set_defaults(func=func)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     review = sub.add_parser("review", help="decide on and discuss annotations")
     actions = review.add_subparsers(dest="action", required=True)
@@ -121,29 +131,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p = actions.add_parser(verb, help=f"{verb} annotations (ids or unique prefixes)")
         p.add_argument("annotation", nargs="+")
         p.add_argument("--comment")
-        p.add_argument("--reviewer", dest="as_reviewer")
-        p.set_defaults(func=cmd_decide)
+        _acted_by_reviewer(p, cmd_decide)
     p = actions.add_parser("comment", help="comment on an annotation, or reply to a comment")
     p.add_argument("annotation")
     p.add_argument("text")
     p.add_argument("--reply-to", metavar="COMMENT_ID")
-    p.add_argument("--reviewer", dest="as_reviewer")
-    p.set_defaults(func=cmd_comment)
+    _acted_by_reviewer(p, cmd_comment)
     p = actions.add_parser("edit", help="rewrite one of your comments")
     p.add_argument("comment")
     p.add_argument("text")
-    p.add_argument("--reviewer", dest="as_reviewer")
-    p.set_defaults(func=cmd_edit)
+    _acted_by_reviewer(p, cmd_edit)
     p = actions.add_parser("delete", help="delete one of your comments")
     p.add_argument("comment")
-    p.add_argument("--reviewer", dest="as_reviewer")
-    p.set_defaults(func=cmd_delete)
+    _acted_by_reviewer(p, cmd_delete)
     p = actions.add_parser("settle", help="accept some annotations and reject others, at once")
     p.add_argument("--keep", action="append", default=[], metavar="ID")
     p.add_argument("--drop", action="append", default=[], metavar="ID")
     p.add_argument("--comment")
-    p.add_argument("--reviewer", dest="as_reviewer")
-    p.set_defaults(func=cmd_settle)
+    _acted_by_reviewer(p, cmd_settle)
     p = actions.add_parser("thread", help="an annotation's decisions and comments")
     p.add_argument("annotation")
     p.add_argument("--json", action="store_true")

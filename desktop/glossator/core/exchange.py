@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from glossator.core.codebook import Codebook, SpeakerDef, StanceLabelDef, TagDef, TargetDef
 from glossator.core.names import name_key
+from glossator.core.tag_tree import path_in_tree
 
 STATUSES = ("proposed", "accepted", "rejected", "disputed")
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-PATH_SEPARATOR = " / "
 QUOTE_CONTEXT = 32  # characters of prefix and suffix kept beside a quote
 
 #: The fields compared when a colleague's annotation meets ours under the same UUID.
@@ -175,19 +175,10 @@ class ExchangeSet:
 
 def tag_paths(codebook: Codebook) -> dict[str, str]:
     """ "Parent / Child" for every tag name of the codebook, keyed by name_key(name)."""
-    parents = {name_key(t.name): t for t in codebook.tags}
-    out: dict[str, str] = {}
-    for tag in codebook.tags:
-        parts, seen, cur = [tag.name], {name_key(tag.name)}, tag
-        while cur.parent is not None and name_key(cur.parent) in parents:
-            key = name_key(cur.parent)
-            if key in seen:
-                break
-            seen.add(key)
-            cur = parents[key]
-            parts.append(cur.name)
-        out[name_key(tag.name)] = PATH_SEPARATOR.join(reversed(parts))
-    return out
+    name = {name_key(t.name): t.name for t in codebook.tags}
+    parent = {name_key(t.name): None if t.parent is None else name_key(t.parent)
+              for t in codebook.tags}
+    return {key: path_in_tree(name, parent, key) for key in name}
 
 
 def tag_path(paths: dict[str, str], name: str) -> str:

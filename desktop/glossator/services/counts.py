@@ -37,6 +37,7 @@ from glossator.core.cooccurrence import (
     union_length,
 )
 from glossator.core.names import name_key
+from glossator.core.tag_tree import ancestors, path_in_tree
 from glossator.core.text import paragraphs
 from glossator.services.commands import CommandError
 from glossator.services.passage_filters import PassageQuery, resolve_query, where_clauses
@@ -108,16 +109,9 @@ def _tag_table(conn: Conn) -> _Tags:
         .order_by(TagRow.sort_order, TagRow.id)))
     name = {int(i): str(n) for i, n, _, _ in rows}
     parent = {int(i): p for i, _, p, _ in rows}
-    ancestors: dict[int, list[int]] = {}
-    for tid in name:
-        chain, cur = [], parent[tid]
-        while cur is not None and cur in name and cur not in chain and cur != tid:
-            chain.append(cur)
-            cur = parent[cur]
-        ancestors[tid] = chain
-    path = {t: " / ".join([name[x] for x in reversed(ancestors[t])] + [name[t]]) for t in name}
+    path = {t: path_in_tree(name, parent, t) for t in name}
     return _Tags([int(r[0]) for r in rows], name, path, {int(i): str(c) for i, _, _, c in rows},
-                 ancestors)
+                 {t: ancestors(parent, t) for t in name})
 
 
 def _codes(tags: _Tags, ids: list[int], roll_up: bool) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from glossator.services.command_errors import CommandError
 from glossator.services.commands import Change, Context, StateCommand
 from glossator.services.exchange import exchange_set
 from glossator.services.exchange_rows import NewRows, check_codebook, prepare_rows
+from glossator.services.in_lists import CHUNK, chunks
 from glossator.services.memo_exchange import merge_memos
 from glossator.store.models import (
     AnnotationFootnoteRow,
@@ -43,14 +44,6 @@ from glossator.store.models import (
 from glossator.store.snapshot import Scope, Snapshot, part, reconcile, restore
 
 BULK_TABLES = ("annotations", "annotation_tags", "annotation_stances", "annotation_footnotes")
-CHUNK = 900  # bound parameters per IN list, well under every database's limit
-_T = TypeVar("_T")
-
-
-def chunks(items: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
-    for at in range(0, len(items), size):
-        yield items[at : at + size]
-
 
 @dataclass(frozen=True, slots=True)
 class Conflict:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from glossator.core.exchange import STATUSES
 from glossator.core.names import name_key
+from glossator.core.tag_tree import path_in_tree
 from glossator.services.commands import CommandError
 from glossator.store.models import (
     AnnotationRow,
@@ -109,16 +110,8 @@ def _tags(conn: Session | Connection, q: PassageQuery) -> frozenset[int] | None:
         select(TagRow.id, TagRow.name, TagRow.parent_id))]
     parent = {i: p for i, _, p in rows}
     name = {i: n for i, n, _ in rows}
-
-    def path(i: int) -> str:
-        parts, seen, cur = [name[i]], {i}, parent[i]
-        while cur is not None and cur in name and cur not in seen:
-            parts.append(name[cur])
-            seen.add(cur)
-            cur = parent[cur]
-        return " / ".join(reversed(parts))
-
-    known = _keyed([(i, n) for i, n, _ in rows] + [(i, path(i)) for i, _, _ in rows])
+    paths = [(i, path_in_tree(name, parent, i)) for i, _, _ in rows]
+    known = _keyed([(i, n) for i, n, _ in rows] + paths)
     chosen = set(_lookup("tag", known, q.tags))
     if q.include_children:
         frontier = set(chosen)

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from glossator.core.analysis import CitedNote, Passage
 from glossator.core.exchange import QUOTE_CONTEXT, ExchangeStance
+from glossator.core.tag_tree import path_in_tree
 from glossator.services.exchange import paused_gc
+from glossator.services.in_lists import chunks
 from glossator.services.passage_filters import PassageQuery, resolve_query, where_clauses
 from glossator.services.queries import DEFAULT_COLOR, _when
 from glossator.store.models import (
@@ -38,7 +40,6 @@ from glossator.store.models import (
 from glossator.store.search import TOKEN, fold, query_words, reports_with_words
 
 Conn = Session | Connection
-CHUNK = 900  # ids per IN list, well under every database's parameter limit
 MAX_CONTEXT = 2000
 BULK = 5000  # a slice this long is read in one pass of the query, not by lists of ids
 
@@ -103,15 +104,9 @@ def _tag_info(conn: Conn) -> dict[int, tuple[str, str, str]]:
     """Tag id -> (name, path, colour)."""
     rows = {int(i): (str(n), p, str(c or DEFAULT_COLOR)) for i, n, p, c in conn.execute(
         select(TagRow.id, TagRow.name, TagRow.parent_id, TagRow.color))}
-    out = {}
-    for tid, (name, parent, color) in rows.items():
-        parts, seen, cur = [name], {tid}, parent
-        while cur is not None and cur in rows and cur not in seen:
-            parts.append(rows[cur][0])
-            seen.add(cur)
-            cur = rows[cur][1]
-        out[tid] = (name, " / ".join(reversed(parts)), color)
-    return out
+    name = {tid: row[0] for tid, row in rows.items()}
+    parent = {tid: row[1] for tid, row in rows.items()}
+    return {tid: (n, path_in_tree(name, parent, tid), c) for tid, (n, _, c) in rows.items()}
 
 
 Links = tuple[dict[int, list[int]], dict[int, list[ExchangeStance]], dict[int, list[CitedNote]]]
@@ -184,8 +179,8 @@ def read_passages(conn: Conn, ids: Sequence[int], context: int = QUOTE_CONTEXT) 
     out: list[Passage] = []
     tag_info = _tag_info(conn) if ids else {}
     with paused_gc():
-        for at in range(0, len(ids), CHUNK):
-            chunk = list(ids[at : at + CHUNK])
+        for part in chunks(ids):
+            chunk = list(part)
             stmt = _rows_statement().where(AnnotationRow.id.in_(chunk))
             rows = {int(r[0]): r for r in conn.execute(stmt).all()}
             out += _build(conn, chunk, rows, _links(conn, chunk), tag_info, context)
@@ -253,9 +248,9 @@ def passage_ids_of(conn: Conn, uuids: Sequence[str], visible_to: int | None = No
     """Row ids of annotations by UUID, in the order given (unknown ones left out, and under
     blind coding those not of `visible_to`)."""
     found: dict[str, int] = {}
-    for at in range(0, len(uuids), CHUNK):
+    for part in chunks(uuids):
         stmt = select(AnnotationRow.uuid, AnnotationRow.id).where(
-            AnnotationRow.uuid.in_(list(uuids[at : at + CHUNK])))
+            AnnotationRow.uuid.in_(list(part)))
         if visible_to is not None:
             stmt = stmt.where(AnnotationRow.author_id == visible_to)
         found.update((str(u), int(i)) for u, i in conn.execute(stmt))

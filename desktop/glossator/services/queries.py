@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from glossator.core.exchange import utc
 from glossator.core.pages import pages_from_meta
+from glossator.core.tag_tree import path_in_tree
 from glossator.services.annotation_columns import cited_labels, placed
 from glossator.services.library import report_summaries as report_summaries
 from glossator.services.values import (
@@ -88,19 +89,11 @@ def report_detail(session: Session | Connection, report_id: int) -> ReportDetail
 
 def tag_views(session: Session) -> list[TagView]:
     rows = list(session.scalars(select(TagRow).order_by(TagRow.sort_order, TagRow.id)))
-    by_id = {t.id: t for t in rows}
-
-    def path(tag: TagRow) -> str:
-        parts, seen, cur = [tag.name], {tag.id}, tag
-        while cur.parent_id is not None and cur.parent_id in by_id and cur.parent_id not in seen:
-            cur = by_id[cur.parent_id]
-            seen.add(cur.id)
-            parts.append(cur.name)
-        return " / ".join(reversed(parts))
-
+    name = {t.id: t.name for t in rows}
+    parent = {t.id: t.parent_id for t in rows}
     return [
-        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description, path(t),
-                t.version)
+        TagView(t.id, t.uuid, t.name, t.parent_id, t.color, t.shortcut, t.description,
+                path_in_tree(name, parent, t.id), t.version)
         for t in rows
     ]
 

@@ -12,9 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from glossator.services.analysis import Analysis
 from glossator.services.analysis_slices import Sliced
 from glossator.services.passage_filters import PassageQuery
 from glossator.ui.analysis.cooccurrence_tab import CooccurrenceTab
+from glossator.ui.analysis.dialog_parts import KeyedButtons, form_row, status_line
 from glossator.ui.analysis.files import FileKind, ask_destination
 from glossator.ui.analysis.frequency_tab import FrequencyTab
 from glossator.ui.analysis.query_form import QueryForm
@@ -65,14 +64,12 @@ class CountsDialog(QDialog):
         self.tabs = QTabWidget(self)
         for tab in self.tab_keys.values():
             self.tabs.addTab(tab, getattr(tab, "title"))  # noqa: B009 (a class attribute)
-        self.status = QLabel(self)
-        self.status.setObjectName("countsStatus")
-        self.status.setWordWrap(True)
+        self.status = status_line(self, "countsStatus")
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons = KeyedButtons(self, "counts", default="count")
         self.runner = SliceRunner(self)
         self._counted: dict[int, PassageQuery] = {}  # tab -> the query it shows
         self._running: tuple[int, PassageQuery, CountTab] | None = None
@@ -81,25 +78,13 @@ class CountsDialog(QDialog):
         self.timeline.set_targets(ws.targets())
         self.resize(1180, 780)
 
-    def _button(self, key: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"counts_{key}")
-        button.setAutoDefault(key == "count")
-        self.buttons[key] = button
-        return button
-
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.form, 1)
-        side = QVBoxLayout()
-        side.addWidget(self._button("count", "&Count"))
-        side.addStretch(1)
-        top.addLayout(side)
+        top = form_row(self.form, self.buttons.add("count", "&Count"))
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.progress)
-        bar.addWidget(self._button("export", "&Export…"))
-        bar.addWidget(self._button("close", "Close"))
+        bar.addWidget(self.buttons.add("export", "&Export…"))
+        bar.addWidget(self.buttons.add("close", "Close"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)

@@ -34,6 +34,14 @@ Index = QModelIndex | QPersistentModelIndex
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+def _title(columns: tuple[str, ...], section: int, orientation: Qt.Orientation,
+           role: int) -> Any:
+    """A count table's column titles (no tooltips; rows have no header)."""
+    if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        return columns[section]
+    return None
+
+
 class TagCountModel(SortedRowsModel[TagCount]):
     columns = ("Tag", "Passages", "Reports", "Characters")
 
@@ -68,9 +76,7 @@ class TagCountModel(SortedRowsModel[TagCount]):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section]
-        return None
+        return _title(self.columns, section, orientation, role)
 
 
 class ReportTagModel(QAbstractTableModel):
@@ -131,9 +137,7 @@ class ReportTagModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section]
-        return None
+        return _title(self.columns, section, orientation, role)
 
 
 def _table(parent: QWidget, name: str, sort_by: int | None = None) -> QTableView:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -28,6 +27,7 @@ from glossator.ui.analysis.passage_model import (
     PassageRole,
     one_line,
 )
+from glossator.ui.common.item_paint import paint_item_frame
 
 Index = QModelIndex | QPersistentModelIndex
 WIDTHS = {QUOTE: 200, CONTEXT: 360, CITES: 140, TAGS: 150, SPEAKER: 130, STANCES: 110,
@@ -42,14 +42,7 @@ class ContextDelegate(QStyledItemDelegate):
         if not isinstance(p, Passage):
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        opt, selected = paint_item_frame(self, painter, option, index)
         ink = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                 else QPalette.ColorRole.Text)
         dim = QColor(ink)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressDialog,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from glossator.services.analysis import Analysis
 from glossator.services.passage_filters import PassageQuery
 from glossator.services.passages import PassageSelection
 from glossator.ui.analysis.background import Background
+from glossator.ui.analysis.dialog_parts import KeyedButtons, form_row, status_line
 from glossator.ui.analysis.files import FileKind, ask_destination
 from glossator.ui.analysis.passage_model import (
     PassageTableModel,
@@ -85,14 +85,12 @@ class PassagesDialog(QDialog):
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("passageDetail")
         self.detail.setOpenLinks(False)
-        self.status = QLabel(self)
-        self.status.setObjectName("passagesStatus")
-        self.status.setWordWrap(True)
+        self.status = status_line(self, "passagesStatus")
         self.group_by = QComboBox(self)
         self.group_by.addItem("grouped by tag", "tag")
         self.group_by.addItem("grouped by speaker", "speaker")
         self.group_by.setToolTip("How an HTML or Markdown document lists the passages")
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons = KeyedButtons(self, "passages", default="find")
         self.runner = SliceRunner(self)
         self.background = Background(self)
         self._progress: QProgressDialog | None = None
@@ -101,21 +99,9 @@ class PassagesDialog(QDialog):
         self._connect()
         self.resize(1360, 760)
 
-    def _button(self, key: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"passages_{key}")
-        button.setAutoDefault(key == "find")
-        self.buttons[key] = button
-        return button
-
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.form, 1)
-        side = QVBoxLayout()
-        side.addWidget(self._button("find", "&Find"))
-        side.addWidget(self._button("count", "Cou&nt…"))
-        side.addStretch(1)
-        top.addLayout(side)
+        top = form_row(self.form, self.buttons.add("find", "&Find"),
+                       self.buttons.add("count", "Cou&nt…"))
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.detail)
@@ -124,8 +110,8 @@ class PassagesDialog(QDialog):
         bar.addWidget(self.status, 1)
         bar.addWidget(QLabel("Documents", self))
         bar.addWidget(self.group_by)
-        bar.addWidget(self._button("export", "&Export…"))
-        bar.addWidget(self._button("close", "Close"))
+        bar.addWidget(self.buttons.add("export", "&Export…"))
+        bar.addWidget(self.buttons.add("close", "Close"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)

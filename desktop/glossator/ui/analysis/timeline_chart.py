@@ -6,13 +6,13 @@ a PNG (QImage) and an SVG (QSvgGenerator, vector text and lines)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from glossator.core.analysis import StanceTimeline
 from glossator.ui.common.colors import palette_color
+from glossator.ui.common.pictures import Paint, png_picture, svg_picture
 
 LABEL_COLORS = {"favor": "#2e7d32", "against": "#c62828", "neutral": "#6d6d6d",
                 "none": "#9aa9b3"}
@@ -169,31 +169,14 @@ class TimelineChart(QWidget):
         painter.end()
 
 
+def _painter_of(t: StanceTimeline | None) -> Paint:
+    return lambda painter: paint_timeline(painter, t, PICTURE.width(), PICTURE.height())
+
+
 def png_bytes(t: StanceTimeline | None, scale: float = 2.0) -> bytes:
-    image = QImage(int(PICTURE.width() * scale), int(PICTURE.height() * scale),
-                   QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(scale)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    paint_timeline(painter, t, PICTURE.width(), PICTURE.height())
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # a str at run time
-    return bytes(data.data())
+    return png_picture(PICTURE, _painter_of(t), scale) or b""
 
 
 def svg_bytes(t: StanceTimeline | None) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(PICTURE)
-    generator.setViewBox(QRectF(0, 0, PICTURE.width(), PICTURE.height()))
-    generator.setTitle(title_of(t) if t else "Stance over time")
-    painter = QPainter(generator)
-    paint_timeline(painter, t, PICTURE.width(), PICTURE.height())
-    painter.end()
-    return bytes(data.data())
+    title = title_of(t) if t else "Stance over time"
+    return svg_picture(PICTURE, title, _painter_of(t)) or b""

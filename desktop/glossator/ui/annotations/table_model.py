@@ -39,6 +39,7 @@ from glossator.ui.annotations.columns import (
     sort_key,
 )
 from glossator.ui.annotations.ordered import Key, OrderedRows
+from glossator.ui.common.headers import column_header
 
 __all__ = ["AUTHOR", "CITES", "MODIFIED", "NOTE", "POSITION", "QUOTE", "SPEAKER", "STANCES",
            "STATUS", "TAGS", "AnnotationIdRole", "AnnotationTableModel", "swatch"]
@@ -140,11 +141,7 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return TIPS[section] if role == Qt.ItemDataRole.ToolTipRole else None
+        return column_header(HEADERS, TIPS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):

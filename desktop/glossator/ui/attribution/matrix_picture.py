@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from glossator.services import CommandError
 from glossator.services.destinations import save_bytes
 from glossator.ui.attribution.stance_matrix_model import LEGEND, StanceMatrixModel
+from glossator.ui.common.pictures import png_picture, svg_picture
 
 PAD = 16.0
 CELL_W, CELL_H = 132.0, 46.0
@@ -104,38 +104,20 @@ def write_picture(path: Path, data: bytes) -> None:
 
 
 def save_png(model: StanceMatrixModel, path: Path, scale: float = 2.0) -> None:
-    size = picture_size(model)
-    image = QImage(int(size.width() * scale), int(size.height() * scale),
-                   QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(scale)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    paint_matrix(painter, model)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # a str at run time
-        raise CommandError(f"{path.name}: the picture could not be made")
-    write_picture(path, bytes(data.data()))
+    def paint(painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        paint_matrix(painter, model)
+
+    _write(path, png_picture(picture_size(model), paint, scale))
 
 
 def save_svg(model: StanceMatrixModel, path: Path) -> None:
-    size = picture_size(model)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(size)
-    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    generator.setTitle(TITLE)
-    generator.setDescription(LEGEND)
-    painter = QPainter()
-    if not painter.begin(generator):
+    data = svg_picture(picture_size(model), TITLE, lambda p: paint_matrix(p, model), LEGEND)
+    _write(path, data)
+
+
+def _write(path: Path, data: bytes | None) -> None:
+    if data is None:
         raise CommandError(f"{path.name}: the picture could not be made")
-    paint_matrix(painter, model)
-    painter.end()
-    write_picture(path, bytes(data.data()))
+    write_picture(path, data)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from glossator.services.values import ReportSummary
+from glossator.ui.common.headers import column_header
 from glossator.ui.common.sorted_rows import FilterOnlyProxy, SortedRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,11 +87,7 @@ class LibraryModel(SortedRowsModel[ReportSummary]):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return HEADER_TIPS[section] if role == Qt.ItemDataRole.ToolTipRole else None
+        return column_header(HEADERS, HEADER_TIPS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -8,9 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from glossator.services.search import SearchHit, Span
+from glossator.ui.common.item_paint import paint_item_frame
 from glossator.ui.library.model import ReportIdRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,14 +119,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         if not isinstance(hit, SearchHit):
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        opt, selected = paint_item_frame(self, painter, option, index)
         group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = opt.palette.color(group)
         dim = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
