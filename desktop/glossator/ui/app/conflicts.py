@@ -45,7 +45,7 @@ class ConflictResolver(QObject):
         seen = refused.seen if refused.seen is not None and refused.seen.id == first.key \
             else self.state.annotations_so_far().get(first.key)
         return conflict_rows(first, refused.command, seen,
-                             lambda t: tags.get(t, f"tag {t}"), speaker_name)
+                             lambda t: tags.get(t, f"tag {t}"), speaker_name, refused.undoing)
 
     def ask(self, refused: Refused) -> None:
         if self.dialog is not None:

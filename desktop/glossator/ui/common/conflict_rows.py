@@ -91,10 +91,32 @@ def _plain(values: Mapping[str, Any] | None) -> dict[str, str]:
     return {str(k): "" if v is None else str(v) for k, v in (values or {}).items()}
 
 
+def _undo_rows(command: EditAnnotation, theirs: dict[str, str], tag_name: TagName,
+               speaker_name: Callable[[int], str]) -> list[FieldRow]:
+    """An undo of an edit: what the edit left, what undoing puts back, and theirs now;
+    only the fields the edit set."""
+    new, old = command.new, command.old or AnnotationFields()
+    left = edited_fields(theirs, new, tag_name, speaker_name)
+    unset = {name: (None if name != "speaker_id" else False) for name in new.__slots__}
+    back_fields = AnnotationFields(**{  # type: ignore[arg-type]
+        name: getattr(old, name) if getattr(new, name) is not unset[name] else unset[name]
+        for name in unset if name != "anchor"})
+    back = edited_fields(theirs, back_fields, tag_name, speaker_name)
+    return [FieldRow(n, left[n], back[n], theirs[n]) for n in theirs if left[n] != theirs[n]
+            or back[n] != theirs[n]]
+
+
 def conflict_rows(conflict: Conflict, command: Command, seen: AnnotationView | None,
-                  tag_name: TagName, speaker_name: Callable[[int], str]) -> list[FieldRow]:
+                  tag_name: TagName, speaker_name: Callable[[int], str],
+                  undoing: bool = False) -> list[FieldRow]:
     """The rows for one conflict. `seen`: the window's value of the annotation when the
-    step was refused (used as the starting point only when it is the version expected)."""
+    step was refused (used as the starting point only when it is the version expected).
+    `undoing`: the step is an undo ("yours" is what it would put back)."""
+    if undoing and isinstance(command, EditAnnotation) and conflict.annotation is not None:
+        rows = _undo_rows(command, annotation_fields(conflict.annotation, tag_name),
+                          tag_name, speaker_name)
+        if rows:
+            return rows
     if conflict.entity != "annotation":
         values = _plain(conflict.theirs)
         what = "delete it" if "delete" in command.label.lower() else command.label

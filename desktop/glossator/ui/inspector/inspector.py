@@ -243,8 +243,11 @@ class Inspector(QWidget):
         on (so a newer version from someone else is a conflict to settle, not a silent
         loss of either)."""
         current = self._current
-        if current is not None and (annotation is None or annotation.id != current.id
-                                    or annotation.version != current.version):
+        if current is not None and (
+            annotation is None or annotation.id != current.id
+            or (annotation.version != current.version  # a new version, not of this note
+                and annotation.note != self.note.toPlainText())
+        ):
             self.commit_note()
         self._current = annotation
         self.empty.setVisible(annotation is None)
