@@ -62,9 +62,9 @@ def team(capsys, db: str) -> tuple[str, str, str]:
 
 def test_the_global_reviewer_gives_the_role_not_the_one_given_it(capsys, team) -> None:
     _ana, _ben, db = team
-    code, out, err = act(capsys, db, "ana", "role", "set", "ben", "curator")
+    code, _out, err = act(capsys, db, "ana", "role", "set", "ben", "curator")
     assert code == 0, err
-    code, out, err = act(capsys, db, "ben", "role", "set", "cy", "manager")
+    code, _out, err = act(capsys, db, "ben", "role", "set", "cy", "manager")
     assert code == 2 and "ben is a curator" in err
 
 
