@@ -78,6 +78,13 @@ def test_an_annotator_cannot_edit_or_delete_anothers_highlight(qtbot, annotator,
     assert "only a curator or a manager edits another reviewer's annotation" in delete.toolTip()
     assert not win.inspector.tags.isEnabled() and win.inspector.note.isReadOnly()
     assert "only a curator" in win.inspector.note.toolTip()
+    panel = win.inspector.review
+    for button in (panel.accept, panel.reject, panel.dispute):
+        assert not button.isEnabled()
+        assert "decides on another reviewer's annotation" in button.toolTip()
+    assert panel.send.isEnabled()  # comments are anyone's
+    qtbot.keyClick(win.report_view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert workspace.annotation(boss).status == "proposed"
     win.report_view.setFocus()
     qtbot.keyClick(win.report_view, Qt.Key.Key_Delete)
     assert workspace.annotation(boss) is not None
@@ -87,6 +94,7 @@ def test_an_annotator_cannot_edit_or_delete_anothers_highlight(qtbot, annotator,
     win.select_annotation(own)  # one's own: everything allowed
     assert delete.isEnabled() and win.inspector.tags.isEnabled()
     assert not win.inspector.note.isReadOnly()
+    assert panel.reject.isEnabled() and panel.dispute.isEnabled()
     qtbot.keyClick(win.report_view, Qt.Key.Key_Delete)
     assert workspace.annotation(own) is None
 

@@ -24,6 +24,7 @@ from glossator.core.permissions import Action, refusal
 from glossator.services import Workspace
 from glossator.services.access import Access
 from glossator.ui.inspector.inspector import Inspector
+from glossator.ui.review.panel import ReviewPanel
 from glossator.ui.state import WindowState
 
 
@@ -35,8 +36,8 @@ class WindowRoles:
     """Enables and explains the window's actions for the acting reviewer's role."""
 
     def __init__(self, state: WindowState, ws: Workspace, window: QMainWindow,
-                 inspector: Inspector) -> None:
-        self.state, self.ws, self.inspector = state, ws, inspector
+                 inspector: Inspector, review: ReviewPanel) -> None:
+        self.state, self.ws, self.inspector, self.review = state, ws, inspector, review
         #: actions that need a role whatever is selected
         self.global_actions: list[tuple[QAction, Action]] = []
         #: actions on the selected highlight: another's needs this role
@@ -70,6 +71,7 @@ class WindowRoles:
         access = self.ws.access()
         for action, what in self.global_actions:
             self._set(action, why_not(access, what))
+        self.review.refuse_decisions_on_others(why_not(access, Action.DECIDE))
         self.follow_selection(access)
 
     def follow_selection(self, access: Access | None = None) -> None:

@@ -20,7 +20,7 @@ class TeamWindow:
     def __init__(self, window: MainWindow) -> None:
         self.window = w = window
         say = w.statusBar().showMessage
-        self.roles = WindowRoles(w.state, w.ws, w, w.inspector)
+        self.roles = WindowRoles(w.state, w.ws, w, w.inspector, w.panes.review_panel)
         self.follow = FollowOthers(w.ws, w.sync, w.panes, w, self.team_changed, say)
         self.conflicts = ConflictResolver(w.state, w.ws, w.undo, w, self.follow.poll_now, say)
         a, r = w.menu_actions, self.roles
@@ -36,7 +36,8 @@ class TeamWindow:
         for action, what in (
             (a.delete, Action.EDIT_OTHERS), (a.edit_note, Action.EDIT_OTHERS),
             (a.span_to_selection, Action.EDIT_OTHERS),
-            (w.review.actions.accept, Action.DECIDE), (w.review.actions.dispute, Action.DECIDE),
+            (w.review.actions.accept, Action.DECIDE), (w.review.actions.reject, Action.DECIDE),
+            (w.review.actions.dispute, Action.DECIDE),
         ):
             r.needs_for_others(action, what)
         a.switch_reviewer.triggered.connect(lambda: r.refresh())

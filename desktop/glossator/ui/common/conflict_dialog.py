@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -48,26 +49,31 @@ class ConflictDialog(QDialog):
         bold = QFont(lead.font())
         bold.setBold(True)
         lead.setFont(bold)
-        self.table = QTreeWidget(self)
+        self.table = QTableWidget(len(self.rows), 4, self)
         self.table.setObjectName("conflictFields")
         self.table.setAccessibleName("Their version beside yours")
-        self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
-        self.table.setHeaderLabels(["Field", "As you saw it", "Yours", "Theirs now"])
-        for row in self.rows:
-            item = QTreeWidgetItem(self.table, [row.name, row.seen if row.seen is not None
-                                                else "?", row.mine, row.theirs])
-            for col, text in enumerate((row.name, row.seen or "", row.mine, row.theirs)):
-                item.setToolTip(col, text)
-            if row.both_changed or (row.seen is None and row.mine != row.theirs):
-                for col in range(4):
-                    font = item.font(col)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setHorizontalHeaderLabels(["Field", "As you saw it", "Yours", "Theirs now"])
+        for r, row in enumerate(self.rows):
+            texts = (row.name, row.seen if row.seen is not None else "?", row.mine, row.theirs)
+            marked = row.both_changed or (row.seen is None and row.mine != row.theirs)
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if marked:
+                    font = item.font()
                     font.setBold(True)
-                    item.setFont(col, font)
-        header = self.table.header()
+                    item.setFont(font)
+                self.table.setItem(r, col, item)
+        header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.advice = QLabel(self._advice(undoing, deleted), self)
         self.advice.setObjectName("conflictAdvice")
         self.advice.setWordWrap(True)
@@ -92,7 +98,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.advice)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        self.resize(860, 420)
         self._answered = False
 
     def _mine_text(self, undoing: bool, deleted: bool) -> str:
