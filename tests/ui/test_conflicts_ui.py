@@ -5,13 +5,17 @@ since asks too. Nothing typed is lost without being shown."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from glossator.services.annotations import AddAnnotation
-from glossator.ui.common.conflict_dialog import ConflictDialog
 from tests.ui.test_live_refresh_ui import glossator
+
+if TYPE_CHECKING:
+    from glossator.ui.common.conflict_dialog import ConflictDialog
 
 QUOTE = "senior officials in the Iran-backed Iraqi militias accused Iran"
 
@@ -100,7 +104,8 @@ def test_a_note_being_typed_when_their_change_arrives_is_not_lost(
         qtbot, window, workspace, db_path, mine):
     glossator(db_path, "Ana", "annotation", "edit", mine, "--note", "Ana's note")
     type_note(qtbot, window, "half a thought", leave=False)
-    window.team.follow.timer.start()  # the window looks again while the note is typed
+    assert window.inspector.note.toPlainText() == "half a thought"  # not sent yet
+    window.team.follow.poll()  # the window looks again (its timer's turn) while typing
     dialog = conflict_dialog(qtbot, window)
     assert row(dialog, "Note")[1:] == ("half a thought", "Ana's note")
     qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
