@@ -48,3 +48,39 @@ def test_an_orphan_is_listed_not_painted_and_chosen_from_its_tab(
     assert not fixed.orphaned and fixed.quote == "officials"
     assert orphan.id in view.highlight_at(start + 1)
     assert not tabs.isTabVisible(index)  # no orphan left: no tab
+
+
+def test_an_orphan_on_a_later_page_of_a_long_report_is_listed_once_the_pages_are_in(
+        qtbot, window, workspace, seed_report_id, driver, tmp_path, monkeypatch):
+    """A report's annotations come a page at a time (the first of a hundred): an orphan
+    that comes in a later page is listed when it comes, not at the next edit."""
+    from glossator.services.annotations import AddAnnotation
+
+    qtbot.waitUntil(lambda: window.report is not None and window.report.id == seed_report_id)
+    driver.highlight(DELETED)
+    orphan_id = next(iter(window.annotations))
+    path = changed_seed(tmp_path, SEED_REPORT.read_text(encoding="utf-8"))
+    monkeypatch.setattr(window.reimport, "choose_file", lambda _parent, _title: str(path))
+    monkeypatch.setattr(window.reimport, "confirm", lambda _parent, _plan: True)
+    window.menu_actions.reimport.trigger()
+    orphan = window.annotations[orphan_id]
+    assert orphan.orphaned
+    for start in range(150):  # before it in text order: it comes in a later page
+        workspace.run(AddAnnotation(seed_report_id, start, start + 3))
+    other = next(r.id for r in workspace.reports() if r.id != seed_report_id)
+    window.open_report(other)
+    qtbot.waitUntil(lambda: window.report is not None and window.report.id == other)
+    tabs, panel = window.lower_tabs, window.panes.orphans
+    index = tabs.indexOf(panel)
+    assert not tabs.isTabVisible(index)
+    window.open_report(seed_report_id)
+    qtbot.waitUntil(lambda: window.state.report_id == seed_report_id
+                    and len(window.state.annotations_so_far()) == 151
+                    and not window.state.filling)
+    assert panel.ids() == [orphan_id]
+    assert tabs.isTabVisible(index) and tabs.tabText(index) == "Orphans (1)"
+    start = window.report_view.text().index("officials")
+    window.report_view.select_span(start, start + len("officials"))
+    window.select_annotation(orphan_id)
+    window.menu_actions.span_to_selection.trigger()  # an edit that mends it
+    assert panel.ids() == [] and not tabs.isTabVisible(index)

@@ -80,15 +80,28 @@ class Orphans:
         self.state, self.panel, self.tabs = state, panel, tabs
         state.reportShown.connect(self.refresh)
         state.reportOpened.connect(lambda _id: self.refresh())
+        state.annotationsFilled.connect(self.refresh)  # the last page of a long report
         panel.annotationChosen.connect(self._choose)
+        self._shown: frozenset[str] = frozenset()
         self.refresh()
 
     def on_change(self, change: Change) -> None:
-        if change.annotations or change.annotations_removed or change.texts:
+        """Listed again only when an edit makes or mends an orphan: an edit's work must not
+        grow with the report's annotations (a keypress on 50,000 of them)."""
+        if change.texts:
+            self.refresh()
+            return
+        touched = change.annotations | change.annotations_removed
+        if not touched:
+            return
+        known = self.state.annotations_so_far()
+        now = {i for i in touched if (a := known.get(i)) is not None and a.orphaned}
+        if now != self._shown & touched:
             self.refresh()
 
     def refresh(self) -> None:
         orphans = [a for a in self.state.annotations_so_far().values() if a.orphaned]
+        self._shown = frozenset(a.id for a in orphans)
         self.panel.set_orphans(orphans)
         index = self.tabs.indexOf(self.panel)
         if index >= 0:
