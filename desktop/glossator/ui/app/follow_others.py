@@ -9,7 +9,8 @@ own edits are (`ViewSync.on_change`: highlights, the table, the inspector, the r
 thread, the analysis views), while the reader's place is kept: the scroll positions of the
 report, the table and the library, and the selected annotation, are as they were. The
 library's lines of the reports concerned are read again one by one (the list is not
-rebuilt), and a change of roles or of blind coding is handed to `on_team`.
+rebuilt; in the next turn, so the report paints first), and a change of roles or of blind
+coding is handed to `on_team`.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ class FollowOthers(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        #: the library's lines are read in the next turn, after the report has painted
+        self._library_reports: set[int] = set()
+        self._library_whole = False
+        self.library_later = QTimer(self)
+        self.library_later.setSingleShot(True)
+        self.library_later.setInterval(0)
+        self.library_later.timeout.connect(self.flush_library)
         window.installEventFilter(self)
 
     def start(self) -> None:
@@ -139,17 +147,27 @@ class FollowOthers(QObject):
 
     def _update_library(self, change: Change) -> None:
         library = self.panes.library
-        if change.team or len(change.reports) > WHOLE_LIBRARY:  # blind coding: every count
-            place = KeptPlace([library.view])
-            self.sync.refresh_library()
-            place.restore()
-            return
         if change.reports_removed:
             library.model.remove(change.reports_removed)
-        summaries = []
-        for report_id in sorted(change.reports - change.reports_removed):
-            summary = self.ws.report_summary(report_id)
-            if summary is not None:
-                summaries.append(summary)
-        if summaries:
-            library.model.upsert(summaries)
+        self._library_reports |= change.reports - change.reports_removed
+        self._library_reports -= change.reports_removed
+        # blind coding changes every count; a burst, most of them
+        self._library_whole |= change.team or len(self._library_reports) > WHOLE_LIBRARY
+        self.library_later.start()
+
+    def flush_library(self) -> None:
+        """The library's lines of the reports others changed, read again (the whole list
+        for a change of the team or a large burst), its scroll kept."""
+        self.library_later.stop()
+        reports, self._library_reports = self._library_reports, set()
+        whole, self._library_whole = self._library_whole, False
+        library = self.panes.library
+        place = KeptPlace([library.view])
+        if whole:
+            self.sync.refresh_library()
+        else:
+            summaries = [s for r in sorted(reports)
+                         if (s := self.ws.report_summary(r)) is not None]
+            if summaries:
+                library.model.upsert(summaries)
+        place.restore()
