@@ -58,3 +58,19 @@ def test_restarting_labels_link_to_the_next_blocks():
     linked = [layout.note_for(m).text for m in layout.markers]
     assert linked == ["Chapter one's note.", "Chapter two's note."]
     assert layout.uncited_notes == ()
+
+
+def test_blocks_apart_from_each_other_are_numbered_from_zero_in_text_order():
+    text = (
+        "One.[1] Two.[2]\n\n[Footnote 1: First.]\n\n[Footnote 2: Second.]\n\nChapter two.[3]"
+        "\n\n[Footnote 3: Third.]\n\nChapter three.[4]\n\n[Footnote 4: Fourth.]\n\nThe end."
+    )
+    assert detect_footnotes(text).blocks == (0, 0, 1, 2)  # blank space only: one group
+
+
+def test_a_lettered_block_is_cited_by_its_letter():
+    text = "A claim.[A]\n\n[Footnote A: The lettered note.]\n\nMore."
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["A"]
+    assert layout.note_for(layout.markers[0]).text == "The lettered note."
+    assert layout.missing_notes == ()

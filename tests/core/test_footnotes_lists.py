@@ -93,3 +93,66 @@ def test_lettered_notes_right_after_their_paragraph_without_a_heading():
         ("B", layout.notes[1]),
     ]
     assert [n.text for n in layout.notes] == ["Frimmel's Beethoven.", "The German Mitleid."]
+
+
+def test_a_label_on_its_own_line_over_its_text_is_a_note_not_a_lone_marker():
+    """The same label alone in a table cell (a marker) and over its note's text on the
+    next line: no blank line follows the note's label, so it is the note."""
+    text = (
+        "Film | Song\n\nChoron Ka Chor\n\n[44]\n\n| O Mere Dildaar\n\nMore rows.\n\nNotes\n\n"
+        "[44]\nMuvyz, Choron Ka Chor songs."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["44"]
+    assert [(n.label, n.text) for n in layout.notes] == [("44", "Muvyz, Choron Ka Chor songs.")]
+
+
+def test_a_label_alone_that_continues_a_list_is_its_last_note():
+    """[4] alone in a table cell is a marker; [4] alone after notes 1 to 3 continues their
+    list (the note before it is 3, not the list's first or second) and is a note."""
+    text = (
+        "Report.[1] More.[2] Again.[3]\n\nTable:\n\n[4]\n\n| a cell\n\nNOTES:\n\n[1] One.\n\n"
+        "[2] Two.\n\n[3] Three.\n\n[4]\n\nDear sir, a letter quoted at length.\n\nYours, D."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["1", "2", "3", "4"]
+    assert [n.label for n in layout.notes] == ["1", "2", "3", "4"]
+    assert layout.note_for(layout.markers[3]) is not None
+
+
+def test_a_marker_after_every_notes_block_of_its_label_cites_the_last_one():
+    text = (
+        "A.[1]\n\n[1] First chapter's note.\n\nCHAPTER II\n\nB.[1]\n\n[1] Second chapter's note."
+        "\n\nAFTERWORD\n\nIt cites it again.[1]"
+    )
+    layout = detect_footnotes(text)
+    cited = [layout.note_for(m) for m in layout.markers]
+    assert [n.text if n else None for n in cited] == [
+        "First chapter's note.", "Second chapter's note.", "Second chapter's note."]
+
+
+def test_uncited_numbered_paragraphs_are_notes_unless_they_are_most_of_the_text():
+    """Three [n] paragraphs nothing cites, two fifths of the text: notes (uncited); more
+    than half of it: the text's own numbered points."""
+    intro = "An introduction of some length, which says a good deal before its points. "
+    points = "\n\n".join(f"[{i}] Point {i} of the argument, stated briefly here."
+                         for i in (1, 2, 3))
+    some = intro * 3 + "\n\n" + points
+    assert 0.35 < len(points) / len(some) < 0.45
+    layout = detect_footnotes(some)
+    assert [n.label for n in layout.notes] == ["1", "2", "3"]
+    assert layout.uncited_notes == ("1", "2", "3")
+    assert detect_footnotes(intro + "\n\n" + points).notes == ()
+
+
+def test_a_label_alone_before_the_next_note_of_its_list_is_a_note():
+    """[5] alone in a table cell is a marker; [5] alone right before note 6 begins their
+    list (nothing before it) and takes the letter up to note 6."""
+    text = (
+        "Report.[6]\n\nTable:\n\n[5]\n\n| a cell\n\nNOTES:\n\n[5]\n\n"
+        "Dear sir, a letter quoted at length.\n\n[6] Six."
+    )
+    layout = detect_footnotes(text)
+    assert [m.label for m in layout.markers] == ["6", "5"]
+    assert [(n.label, n.text) for n in layout.notes] == [
+        ("5", "Dear sir, a letter quoted at length."), ("6", "Six.")]

@@ -51,3 +51,16 @@ def test_words_with_a_space_are_no_label():
     layout = detect_footnotes(text)
     assert [m.label for m in layout.markers] == ["1"]
     assert layout.missing_notes == ()
+
+
+def test_a_markdown_note_takes_every_wrapped_line_of_its_paragraph():
+    text = "Text.[^1] More.\n\n[^1]: One wrapped\ntwo wrapped\nthree wrapped.\n\nBody again."
+    (note,) = detect_footnotes(text).notes
+    assert note.text == "One wrapped\ntwo wrapped\nthree wrapped."
+
+
+def test_a_markdown_note_goes_on_over_two_blank_lines_to_an_indented_paragraph():
+    text = ("Text.[^1] More.\n\n[^1]: First paragraph.\n\n\n"
+            "    Second paragraph, after two blank lines.\n\nBody again.")
+    (note,) = detect_footnotes(text).notes
+    assert note.text == "First paragraph.\n\n\n    Second paragraph, after two blank lines."

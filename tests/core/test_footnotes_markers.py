@@ -20,6 +20,21 @@ def test_years_and_editions_in_brackets_are_not_markers():
     assert _labels(text) == ["1"]
 
 
+def test_the_years_a_bracket_may_be_run_from_1000_to_2199():
+    """A bracket standing apart with a year in it is a year, not a marker; 999 and 2200
+    are not years, and are markers (their notes are missing)."""
+    for year in ("1000", "2199"):
+        assert _labels(f"Printed in [{year}] first.") == [], year
+        assert _labels(f"Printed ([{year}]) first.") == [], year  # in parentheses too
+    for number in ("999", "2200"):
+        assert _labels(f"Printed in [{number}] first.") == [number]
+
+
+def test_a_range_may_span_fifty_notes_past_its_first():
+    assert _labels("Text[1-51] here.") == [str(n) for n in range(1, 52)]
+    assert _labels("Text[1-52] here.") == []
+
+
 def test_a_bracketed_year_is_a_marker_when_its_note_exists():
     text = "Text [1994] cited.\n\n[1994] The one thousand nine hundred and ninety-fourth note."
     assert _labels(text) == ["1994"]
@@ -60,6 +75,10 @@ def test_subsections_of_numbered_law_are_not_markers(citation: str):
         "name = items[1].strip()",
         "if a[2] == b[2] {",
         "grid[1][i] is the cell",
+        "call(items[1]);",
+        "call(items[1]);   ",
+        "x = a[2];",
+        "while (cells[3]) {",
     ],
 )
 def test_indices_in_code_are_not_markers(line: str):
@@ -71,6 +90,8 @@ def test_verbatim_spans_from_the_reader_hold_no_markers():
     start = text.index("values[1]")
     assert _labels(text) == ["1", "2"]
     assert _labels(text, ((start, start + len("values[1]")),)) == ["2"]
+    bracket = text.index("[1]")  # a span that begins at the bracket holds it too
+    assert _labels(text, ((bracket, bracket + 3),)) == ["2"]
 
 
 def test_a_number_with_a_letter_is_a_marker():

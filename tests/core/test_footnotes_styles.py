@@ -231,3 +231,12 @@ def test_offsets_are_code_points_with_emoji_and_arabic():
     assert _spans(text, layout) == ["[1]", "[2]"]
     assert layout.markers[0].start == 6
     assert layout.notes[0].text == "🎉 ملاحظة"
+
+
+def test_under_a_notes_heading_the_style_with_more_markers_wins_superscript_on_a_tie():
+    more_brackets = "One.¹ Two.[1] Three.[2]\n\nNotes\n\n¹ Sup note.\n\n[1] First.\n\n[2] Second."
+    more_superscripts = "One.¹ Two.² Three.[1]\n\nNotes\n\n¹ Sup one.\n\n² Sup two.\n\n[1] First."
+    tie = "One.¹ Two.[1]\n\nNotes\n\n¹ Sup one.\n\n[1] First."
+    assert detect_footnotes(more_brackets).style == "bracket"
+    assert detect_footnotes(more_superscripts).style == "superscript"
+    assert detect_footnotes(tie).style == "superscript"

@@ -91,3 +91,13 @@ def test_the_limits_cannot_be_changed_in_place() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         DEFAULT_LIMITS.entries = 10**9  # type: ignore[misc]
     assert dataclasses.replace(DEFAULT_LIMITS, entries=10).entries == 10
+
+
+def test_an_entry_declared_packed_into_nothing_or_one_byte_is_a_bomb(tmp_path: Path) -> None:
+    """The ratio of an entry that declares 0 or 1 packed bytes is its whole unpacked size (a
+    declared 0 divides by one, never by zero)."""
+    for packed in (0, 1):
+        path = declared(archive(tmp_path / f"packed{packed}.zip", ["a.txt"]),
+                        {"a.txt": (2 * MiB, packed)})
+        with pytest.raises(ExchangeFormatError, match=r"compressed 2,097,152 to 1 \(a zip bomb"):
+            SafeZip(path)

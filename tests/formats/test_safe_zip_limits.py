@@ -104,9 +104,10 @@ def test_an_entry_just_within_the_ratio_is_read(tmp_path: Path) -> None:
 
 def test_the_ratio_is_asked_only_of_entries_over_one_mib(tmp_path: Path) -> None:
     small = b"\0" * MiB  # about 1000 to 1, but small
-    path = write(tmp_path / "small.zip", [("s.txt", small)])
+    half = b"\0" * (MiB // 2)
+    path = write(tmp_path / "small.zip", [("s.txt", small), ("h.txt", half)])
     with SafeZip(path) as z:
-        assert z.read("s.txt") == small
+        assert z.read("s.txt") == small and z.read("h.txt") == half
     path = write(tmp_path / "big.zip", [("s.txt", small + b"\0")])
     with pytest.raises(ExchangeFormatError, match="zip bomb"):
         SafeZip(path)

@@ -50,6 +50,14 @@ def test_a_bomb_is_quoted_cut_with_its_ratio(tmp_path: Path) -> None:
     assert f"entry {LONG[:80]!r} is compressed " in message and "limit is 100 to 1" in message
 
 
+def test_an_entry_in_another_compression_method_is_quoted_cut(tmp_path: Path) -> None:
+    path = tmp_path / "bzip2.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_BZIP2) as z:
+        z.writestr(LONG, b"packed another way")
+    message = refusal(path)
+    assert f"entry {LONG[:80]!r} uses compression method 12" in message
+
+
 def test_a_name_given_twice_is_quoted_cut(tmp_path: Path) -> None:
     path = write(tmp_path / "twice.zip", [(LONG, b"a"), (LONG, b"b")])
     assert f"entry {LONG[:80]!r} appears twice" in refusal(path)

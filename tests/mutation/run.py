@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import ast
 import fcntl
+import functools
 import hashlib
 import os
 import shlex
@@ -28,6 +29,8 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import sample  # beside this file
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -147,28 +150,56 @@ def baseline(m: Module, quick: bool) -> float:
     return time.monotonic() - began
 
 
-def run(m: Module, retry: bool, quick: bool) -> None:
+def prepare(m: Module, retry: bool, quick: bool, timings: dict[str, float]) -> Path:
+    """The module's configuration and session, made or brought up to date; its mutants in
+    type annotations set aside. Modules sharing a test command share one baseline."""
     stamp = m.session.with_suffix(".sha256")
     source = digest(TREE / m.path)
     if m.session.exists() and (not stamp.exists() or stamp.read_text() != source):
         print(f"{m.name}: the module changed since its session; starting afresh", flush=True)
         m.session.unlink()
-    took = baseline(m, quick)
+    command = m.command(quick)
+    if command not in timings:
+        timings[command] = baseline(m, quick)
+        print(f"{m.name}: baseline {timings[command]:.1f} s", flush=True)
     # A mutant that loops forever is stopped here and counts as killed (a few dozen in a
     # module with search loops: the timeout is much of a run's time); twice the baseline
     # and ten seconds leave room for a shared machine's slow moments.
-    config = write_config(m, timeout=2 * took + 10, quick=quick)
-    cr = str(BIN / "cosmic-ray")
+    config = write_config(m, timeout=2 * timings[command] + 10, quick=quick)
     if not m.session.exists():
-        subprocess.run([cr, "init", str(config), str(m.session)], cwd=TREE,
-                       env=environment(), check=True)
+        subprocess.run([str(BIN / "cosmic-ray"), "init", str(config), str(m.session)],
+                       cwd=TREE, env=environment(), check=True, stdout=subprocess.DEVNULL)
         stamp.write_text(source)
     elif retry:
         with sqlite3.connect(m.session) as db:
             n = db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'").rowcount
         print(f"{m.name}: {n} survivors to run again", flush=True)
-    print(f"{m.name}: baseline {took:.1f} s; running the pending mutants", flush=True)
-    subprocess.run([cr, "exec", str(config), str(m.session)], cwd=TREE,
+    keys = sample.mutants(m.name, m.session)
+    sample.skip(m.session, [job for key, job in keys.items() if in_annotation(m, key[1:3])],
+                sample.ANNOTATION)
+    return config
+
+
+def draw_sample(modules: list[Module], size: int, seed: int) -> None:
+    """Keep `size` mutants of the modules together, drawn with `seed`; skip the others."""
+    population: dict[sample.Key, tuple[Module, str]] = {}
+    for m in modules:
+        for key, job in sample.mutants(m.name, m.session).items():
+            if not in_annotation(m, key[1:3]):
+                population[key] = (m, job)
+    chosen = sample.draw(list(population), size, seed)
+    why = f"{sample.NOT_SAMPLED}: {len(chosen)} of {len(population)}, seed {seed}"
+    for m in modules:
+        sample.unskip_sample(m.session)
+        left_out = [job for key, (owner, job) in population.items()
+                    if owner is m and key not in chosen]
+        sample.skip(m.session, left_out, why)
+    print(f"sample: {len(chosen)} of {len(population)} mutants, seed {seed}", flush=True)
+
+
+def execute(m: Module, config: Path) -> None:
+    print(f"{m.name}: running the pending mutants", flush=True)
+    subprocess.run([str(BIN / "cosmic-ray"), "exec", str(config), str(m.session)], cwd=TREE,
                    env=environment(), check=True)
     print(summary_line(m), flush=True)
 
@@ -182,12 +213,13 @@ class Equivalent:
     line: str
     mutant: str
     kind: str
+    lineno: int | None  # where the line is, for a line whose text occurs more than once
 
 
 def load_equivalents() -> list[Equivalent]:
     table = tomllib.loads((HERE / "equivalents.toml").read_text(encoding="utf-8"))
-    return [Equivalent(e["module"], e["line"].strip(), e["mutant"].strip(), e["kind"])
-            for e in table.get("equivalent", [])]
+    return [Equivalent(e["module"], e["line"].strip(), e["mutant"].strip(), e["kind"],
+                       e.get("lineno")) for e in table.get("equivalent", [])]
 
 
 def changed_lines(diff: str) -> tuple[str, str]:
@@ -202,7 +234,7 @@ def changed_lines(diff: str) -> tuple[str, str]:
 @dataclass(frozen=True)
 class Result:
     job: str
-    outcome: str  # killed, survived, incompetent or pending
+    outcome: str  # killed, survived, incompetent, skipped or pending
     diff: str
     output: str
     at: tuple[int, int]  # where the mutant starts in the module: line (from 1), column
@@ -214,7 +246,8 @@ def results(m: Module) -> list[Result]:
         return []
     with sqlite3.connect(m.session) as db:
         rows = db.execute(
-            "SELECT i.job_id, COALESCE(lower(r.test_outcome), 'pending'), COALESCE(r.diff, ''),"
+            "SELECT i.job_id, CASE WHEN r.worker_outcome = 'SKIPPED' THEN 'skipped'"
+            " ELSE COALESCE(lower(r.test_outcome), 'pending') END, COALESCE(r.diff, ''),"
             " COALESCE(r.output, ''), s.start_pos_row, s.start_pos_col FROM work_items i"
             " JOIN mutation_specs s ON s.job_id = i.job_id"
             " LEFT JOIN work_results r ON r.job_id = i.job_id"
@@ -224,8 +257,13 @@ def results(m: Module) -> list[Result]:
             for job, outcome, diff, output, line, col in rows]
 
 
-def annotation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Where the type annotations of a module are (start and end, line and column)."""
+@functools.cache
+def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where the type annotations of a module that never evaluates them are (start and end,
+    line and column); none in a module without ``from __future__ import annotations``."""
+    source = path.read_text(encoding="utf-8")
+    if "from __future__ import annotations" not in source:
+        return []
     found: list[ast.expr] = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -241,29 +279,32 @@ def annotation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]
 
 def in_annotation(m: Module, at: tuple[int, int]) -> bool:
     """A mutant inside a type annotation of a module that never evaluates them."""
-    source = (TREE / m.path).read_text(encoding="utf-8")
-    if "from __future__ import annotations" not in source:
-        return False
-    return any(lo <= at < hi for lo, hi in annotation_spans(source))
+    return any(lo <= at < hi for lo, hi in annotation_spans(TREE / m.path))
 
 
 def equivalent_kind(m: Module, r: Result, named: list[Equivalent]) -> str | None:
-    if in_annotation(m, r.at):
-        return "annotation"
     line, mutant = changed_lines(r.diff)
     for e in named:
-        if e.module == m.name and e.line == line and e.mutant == mutant:
+        if (e.module == m.name and e.line == line and e.mutant in ("*", mutant)
+                and e.lineno in (None, r.at[0])):
             return e.kind
     return None
 
 
+COLUMNS = ("mutants", "annotation", "unsampled", "unmade", "pending", "killed", "timeout",
+           "survived", "equivalent")
+
+
 def score(m: Module) -> dict[str, int]:
     named = load_equivalents()
-    counts = {"mutants": 0, "killed": 0, "timeout": 0, "survived": 0, "equivalent": 0,
-              "unmade": 0, "pending": 0}
+    counts = dict.fromkeys(COLUMNS, 0)
     for r in results(m):
         counts["mutants"] += 1
-        if r.outcome == "survived":
+        if in_annotation(m, r.at):  # never run (results of older runs are set aside)
+            counts["annotation"] += 1
+        elif r.outcome == "skipped":
+            counts["unsampled"] += 1
+        elif r.outcome == "survived":
             counts["survived"] += 1
             counts["equivalent"] += equivalent_kind(m, r, named) is not None
         elif r.outcome == "killed":
@@ -280,40 +321,50 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
+HEADER = (f"{'module':24} {'mutants':>7} {'annot':>5} {'unsampled':>9} {'unmade':>6}"
+          f" {'pending':>7} {'run':>5} {'killed':>6} {'timeout':>7} {'survived':>8}"
+          f" {'equiv':>5}  {'raw':>6}  {'w/o eq':>6}")
+
+
+def line_of(name: str, c: dict[str, int]) -> str:
+    run_ = c["killed"] + c["survived"]
+    return (f"{name:24} {c['mutants']:7} {c['annotation']:5} {c['unsampled']:9} {c['unmade']:6}"
+            f" {c['pending']:7} {run_:5} {c['killed']:6} {c['timeout']:7} {c['survived']:8}"
+            f" {c['equivalent']:5}  {percent(c['killed'], run_)}"
+            f"  {percent(c['killed'], run_ - c['equivalent'])}")
+
+
 def summary_line(m: Module) -> str:
-    c = score(m)
-    done = c["mutants"] - c["pending"] - c["unmade"]
-    return (f"{m.name:24} {c['mutants']:5} {c['killed']:6} {c['timeout']:7} {c['survived']:8}"
-            f" {c['equivalent']:5} {c['unmade']:6} {c['pending']:7}  {percent(c['killed'], done)}"
-            f"  {percent(c['killed'], done - c['equivalent'])}")
-
-
-HEADER = (f"{'module':24} {'mutants':>5} {'killed':>6} {'timeout':>7} {'survived':>8}"
-          f" {'equiv':>5} {'unmade':>6} {'pending':>7}  {'raw':>6}  {'w/o eq':>6}")
+    return line_of(m.name, score(m))
 
 
 def report(modules: list[Module]) -> None:
     print(HEADER)
-    total = dict.fromkeys(("mutants", "killed", "survived", "equivalent", "unmade", "pending"), 0)
+    total = dict.fromkeys(COLUMNS, 0)
     for m in modules:
-        print(summary_line(m))
-        for k, v in score(m).items():
-            if k in total:
-                total[k] += v
+        c = score(m)
+        print(line_of(m.name, c))
+        for k, v in c.items():
+            total[k] += v
     if len(modules) > 1:
-        done = total["mutants"] - total["pending"] - total["unmade"]
-        print(f"{'(together)':24} {total['mutants']:5} {total['killed']:6} {'':7}"
-              f" {total['survived']:8} {total['equivalent']:5} {total['unmade']:6}"
-              f" {total['pending']:7}"
-              f"  {percent(total['killed'], done)}"
-              f"  {percent(total['killed'], done - total['equivalent'])}")
+        print(line_of("(together)", total))
+    drawn = {m.name: how for m in modules if m.session.exists()
+             and (how := sample.sampled(m.session))}
+    if drawn:  # the interval of the sampled modules only
+        counts = [score(m) for m in modules if m.name in drawn]
+        killed = sum(c["killed"] for c in counts)
+        judged = sum(c["killed"] + c["survived"] - c["equivalent"] for c in counts)
+        lo, hi = sample.wilson(killed, judged)
+        print(f"sampled ({'; '.join(sorted(set(drawn.values())))}): w/o eq"
+              f" {percent(killed, judged)}, Wilson 95% interval {100 * lo:.1f}% to"
+              f" {100 * hi:.1f}%")
 
 
 def survivors(modules: list[Module], with_equivalents: bool) -> None:
     named = load_equivalents()
     for m in modules:
         for r in results(m):
-            if r.outcome != "survived":
+            if r.outcome != "survived" or in_annotation(m, r.at):
                 continue
             kind = equivalent_kind(m, r, named)
             if kind is None or with_equivalents:
@@ -331,6 +382,11 @@ def main() -> None:
                         " run through every stage by a later run or retry")
     parser.add_argument("--equivalents", action="store_true",
                         help="survivors: list the named equivalents too")
+    parser.add_argument("--sample", type=int, metavar="N",
+                        help="run, retry: only N mutants of the modules named, drawn at random"
+                        " with --seed (the others are marked skipped); a later run without"
+                        " --sample keeps the sample")
+    parser.add_argument("--seed", type=int, default=16, help="the sample's seed (default 16)")
     args = parser.parse_args()
     modules = select(args.names)
     if args.command in ("run", "retry"):
@@ -341,8 +397,13 @@ def main() -> None:
             except BlockingIOError:
                 raise SystemExit(f"another run is using {WORK}") from None
             refresh_tree()
-            for m in modules:
-                run(m, retry=args.command == "retry", quick=args.quick)
+            timings: dict[str, float] = {}
+            configs = [prepare(m, args.command == "retry", args.quick, timings)
+                       for m in modules]
+            if args.sample is not None:
+                draw_sample(modules, args.sample, args.seed)
+            for m, config in zip(modules, configs, strict=True):
+                execute(m, config)
         report(modules)
     elif args.command == "report":
         report(modules)
