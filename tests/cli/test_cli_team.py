@@ -60,6 +60,14 @@ def team(capsys, db: str) -> tuple[str, str, str]:
     return ana, ben, db
 
 
+def test_the_global_reviewer_gives_the_role_not_the_one_given_it(capsys, team) -> None:
+    _ana, _ben, db = team
+    code, _out, err = act(capsys, db, "ana", "role", "set", "ben", "curator")
+    assert code == 0, err
+    code, _out, err = act(capsys, db, "ben", "role", "set", "cy", "manager")
+    assert code == 2 and "ben is a curator" in err
+
+
 def test_without_roles_everyone_may_do_everything(capsys, db) -> None:
     ana = annotate(capsys, db, "ana", HAMAS)
     code, _o, err = run(capsys, "--db", db, "annotation", "edit", ana, "--note", "ben edits",

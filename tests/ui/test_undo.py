@@ -44,16 +44,37 @@ def test_a_failing_command_is_reported_and_not_stacked(qtbot, workspace):
     assert undo.stack.count() == 0
 
 
-def test_undo_that_fails_is_reported_and_dropped(qtbot, workspace, seed_report_id):
+def test_undo_of_what_someone_else_deleted_asks_and_keep_theirs_drops_it(
+        qtbot, workspace, seed_report_id):
     undo = UndoController(workspace)
     command = AddAnnotation(seed_report_id, 10, 30)
     undo.push(command)
     from glossator.services.annotations import DeleteAnnotations
 
     workspace.run(DeleteAnnotations([command.uuid]))  # removed behind the stack's back
-    with qtbot.waitSignal(undo.failed):
+    with qtbot.waitSignal(undo.conflicted) as asked:
         undo.undo()
+    refused = asked.args[0]
+    assert refused.undoing and refused.error.conflicts[0].deleted
+    assert undo.stack.count() == 1 and undo.stack.index() == 1  # nothing moved yet
+    undo.keep_theirs(refused)
     assert undo.stack.count() == 0
+
+
+def test_undo_after_another_edit_asks_and_undo_anyway_puts_back_mine(
+        qtbot, workspace, seed_report_id):
+    undo = UndoController(workspace)
+    add = AddAnnotation(seed_report_id, 10, 30, note="first")
+    undo.push(add)
+    undo.push(EditAnnotation(add.uuid, AnnotationFields(note="mine"), "edit note"))
+    workspace.run(EditAnnotation(add.uuid, AnnotationFields(note="theirs")))  # someone else
+    with qtbot.waitSignal(undo.conflicted) as asked:
+        undo.undo()
+    assert workspace.annotation(add.uuid).note == "theirs"  # not clobbered by the undo
+    assert undo.stack.index() == 2
+    undo.keep_mine(asked.args[0])
+    assert workspace.annotation(add.uuid).note == "first"
+    assert undo.stack.index() == 1
 
 
 def test_edit_labels_show_in_the_stack(qtbot, workspace, seed_report_id):

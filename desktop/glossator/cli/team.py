@@ -36,7 +36,7 @@ def _role(text: str) -> Role | None:
 
 
 def cmd_role_set(ws: Workspace, args: argparse.Namespace) -> int:
-    print(ws.run(SetRole(args.reviewer, _role(args.role))).message)
+    print(ws.run(SetRole(args.member, _role(args.role))).message)
     return 0
 
 
@@ -144,7 +144,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     role = sub.add_parser("role", help="reviewers' roles (annotator, curator, manager)")
     actions = role.add_subparsers(dest="action", required=True)
     p = actions.add_parser("set", help="give a reviewer a role (none: take it away)")
-    p.add_argument("reviewer")
+    # not `reviewer`: that would hide the global --reviewer (who gives the role)
+    p.add_argument("member", metavar="REVIEWER")
     p.add_argument("role", help=", ".join((*ROLE_NAMES, "none")))
     p.add_argument("--reviewer", dest="as_reviewer", help="who gives it")
     p.set_defaults(func=cmd_role_set)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported when the window is assembled (`_import_parts`); ev
     from glossator.ui.app.side_panes import SidePanes
     from glossator.ui.app.skeleton import Skeleton
     from glossator.ui.app.sync import ViewSync
+    from glossator.ui.app.team_window import TeamWindow
     from glossator.ui.app.window_memory import restore_window, save_window
     from glossator.ui.attribution.actions import AttributionActions
     from glossator.ui.attribution.controller import Attribution
@@ -166,12 +167,15 @@ class MainWindow(QMainWindow):
         self.reimport = Reimport(self.state, workspace, self.undo, say, self)
         self.menu_actions.reimport.triggered.connect(self.reimport.run)
         self.exchange = Exchange(self.state, workspace, self.undo, say, self)
-        exchange_actions = ExchangeActions(self.menu_actions)
+        self.exchange_actions = exchange_actions = ExchangeActions(self.menu_actions)
         exchange_actions.export.triggered.connect(self.exchange.open_export)
         exchange_actions.import_sets.triggered.connect(self.exchange.choose_and_import)
         self.load_tags()
         self.library.set_reports(workspace.reports())
         self.reviewer.show()
+        from glossator.ui.app.team_window import TeamWindow
+
+        self.team = TeamWindow(self)  # others' changes, conflicts, roles
         self.assembled = True
         restore_window(self)
 
@@ -216,7 +220,8 @@ class MainWindow(QMainWindow):
         self.tag_palette.tagChosen.connect(edit.apply_tag)
         self.table.annotationSelected.connect(self.select_annotation)
         self.table.annotationActivated.connect(self._jump_to_annotation)
-        self.inspector.edited.connect(edit.edit)
+        self.inspector.edited.connect(  # based on the value the inspector showed
+            lambda uuid, fields, label: edit.edit(uuid, fields, label, self.inspector.current))
         self.inspector.spanFromSelectionRequested.connect(lambda _id: edit.span_to_selection())
         view.painted.connect(self.sync.after_paint)
         view.highlightClicked.connect(self._highlight_clicked)
@@ -389,6 +394,8 @@ class MainWindow(QMainWindow):
 
     codebook_dialog: CodebookDialog | None = None
     _skeleton: Skeleton
+    team: TeamWindow
+    exchange_actions: ExchangeActions
 
     # -- reviewer ---------------------------------------------------------------------------
 
@@ -451,6 +458,7 @@ class MainWindow(QMainWindow):
                 return
             self.undo.discard_pending()
         self.save_state()
+        self.team.stop()
         self.ws.unsubscribe(self.sync.on_change)
         for timer in self.findChildren(QTimer):  # nothing reads a closed workspace later
             timer.stop()

@@ -11,11 +11,18 @@ tried again every few seconds until it is saved (`pending` says how many wait an
 later edits queue behind it, so they are saved in the order they were made. Undo while
 edits wait takes back the newest unsaved one. Any other failure is reported in one sentence
 and the command never enters the stack (an undo that can no longer be done leaves it).
+
+A step refused because someone else changed its rows since they were read (a
+`ConflictError`) is neither dropped nor reported as a failure: `conflicted` hands it to the
+window, which asks the user, and `keep_mine` (apply again on top of the other version) or
+`keep_theirs` (let go of the step) follows. Until then nothing is lost and the stack does
+not move.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,10 +31,12 @@ from glossator.services import (
     Change,
     Command,
     CommandError,
+    ConflictError,
     StorageFailure,
     StoreError,
     Workspace,
 )
+from glossator.services.values import AnnotationView
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +52,21 @@ def failure_message(command: Command, exc: Exception) -> str:
 
 def _transient(exc: Exception) -> bool:
     return isinstance(exc, StorageFailure) and exc.transient
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A step refused by a conflict: the command, why, and which step it was (None: a new
+    command; True: a redo; False: an undo)."""
+
+    command: Command
+    error: ConflictError
+    stepping: bool | None
+    seen: AnnotationView | None = None  # the value a new edit was built from, if known
+
+    @property
+    def undoing(self) -> bool:
+        return self.stepping is False
 
 
 class WorkspaceUndoCommand(QUndoCommand):
@@ -94,6 +118,9 @@ class UndoController(QObject):
     pendingChanged = Signal(int, str)
     #: a command kept while the storage failed has now been saved
     savedLater = Signal(object)
+    #: a step was refused because someone else changed its rows: the `Refused` to settle
+    #: with `keep_mine` or `keep_theirs`
+    conflicted = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,15 +136,19 @@ class UndoController(QObject):
 
     # -- pushing ------------------------------------------------------------------------
 
-    def push(self, command: Command) -> Change | None:
+    def push(self, command: Command, seen: AnnotationView | None = None) -> Change | None:
         """Apply `command` now and make it undoable; None when it was refused, or kept to
-        be saved later (see `pending`)."""
+        be saved later (see `pending`). `seen`: the annotation as the user saw it when
+        making the edit (shown beside theirs if someone else changed it since)."""
         self._last = None
         if self._pending:
             self._keep(command, self._reason)
             return None
         try:
             change = self.workspace.run(command)
+        except ConflictError as exc:
+            self.conflicted.emit(Refused(command, exc, None, seen))
+            return None
         except Exception as exc:
             if _transient(exc):
                 self._keep(command, str(exc))
@@ -229,6 +260,9 @@ class UndoController(QObject):
         self._last = None
         try:
             change = (self.workspace.run if apply else self.workspace.revert)(step.command)
+        except ConflictError as exc:  # nothing moved: the user says what to do
+            self.conflicted.emit(Refused(step.command, exc, apply))
+            return
         except Exception as exc:
             if _transient(exc):  # nothing moved: the same undo or redo can be asked again
                 self.failed.emit(str(exc))
@@ -239,6 +273,46 @@ class UndoController(QObject):
             step.change, step.done_outside = change, True
             self._last = change
         (self.stack.redo if apply else self.stack.undo)()
+
+    # -- conflicts ------------------------------------------------------------------------
+
+    def keep_mine(self, refused: Refused) -> Change | None:
+        """Apply (or undo, or redo) the refused step again on top of the versions the
+        conflict found; None when it was refused again (`conflicted` is emitted anew)."""
+        refused.command.rebase(refused.error)
+        if refused.stepping is None:
+            return self.push(refused.command, refused.seen)
+        at = self._index_of(refused.command)
+        if at is None:
+            return None
+        if refused.stepping and at == self.stack.index():
+            self._step_stack(at, apply=True)
+        elif not refused.stepping and at == self.stack.index() - 1:
+            self._step_stack(at, apply=False)
+        return self._last
+
+    def keep_theirs(self, refused: Refused) -> None:
+        """Let go of the refused step: a new edit is dropped; an undo or redo that would
+        overwrite the other change leaves the stack (the edits around it stay)."""
+        if refused.stepping is None:
+            return
+        at = self._index_of(refused.command)
+        if at is None:
+            return
+        step = self.stack.command(at)
+        assert isinstance(step, WorkspaceUndoCommand)
+        step.drop = True
+        if not refused.stepping and at == self.stack.index() - 1:
+            self.stack.undo()
+        elif refused.stepping and at == self.stack.index():
+            self.stack.redo()
+
+    def _index_of(self, command: Command) -> int | None:
+        for i in range(self.stack.count()):
+            step = self.stack.command(i)
+            if isinstance(step, WorkspaceUndoCommand) and step.command is command:
+                return i
+        return None
 
     def clear(self) -> None:
         self.stack.clear()

@@ -19,6 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from glossator.core.exchange import ExchangeSet
+from glossator.core.permissions import Action, refusal
 from glossator.formats.registry import EXPORTERS
 from glossator.services import CommandError, StoreError, Workspace
 from glossator.services.exchange_files import read_annotation_set
@@ -74,6 +75,8 @@ class Exchange(QObject):
         dialog = ExportDialog(self.ws.reports(), self.state.report_id, self._count,
                               self.parent_widget)
         dialog.exportRequested.connect(self.export)
+        access = self.ws.access()
+        dialog.allow_final(refusal(access.role, Action.SETTLE, access.who))
         self.export_dialog = dialog
         dialog.open()
         return dialog

@@ -170,6 +170,15 @@ class ExportDialog(QDialog):
         column.addLayout(row)
         column.addWidget(self.final_only)
 
+    def allow_final(self, why_not: str | None) -> None:
+        """The final set is built by a curator or a manager: for anyone else the choice is
+        off, and its tooltip says why (`why_not`; None: allowed)."""
+        if why_not is None:
+            return
+        self.final_only.setChecked(False)
+        self.final_only.setEnabled(False)
+        self.final_only.setToolTip(why_not)
+
     # -- reading the choices ----------------------------------------------------------------
 
     def format_name(self) -> str:

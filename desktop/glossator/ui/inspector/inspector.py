@@ -208,12 +208,46 @@ class Inspector(QWidget):
         self.start.setRange(0, max(0, length))
         self.end.setRange(0, max(0, length))
 
+    def set_editable(self, why_not: str | None) -> None:
+        """Whether the shown annotation may be edited here (`why_not`: the reason it may
+        not, shown as the fields' tooltip; None: it may). The review thread below stays
+        usable: anyone may comment."""
+        editable = why_not is None
+        self.read_only_reason = why_not
+        fields: tuple[QWidget, ...] = (self.tags, self.speaker, self.stances, self.cites,
+                                       self.start, self.end, self.use_selection)
+        for field in fields:
+            field.setEnabled(editable)
+        self.note.setReadOnly(not editable)
+        if self._own_tips is None:
+            self._own_tips = [(w, w.toolTip()) for w in (
+                self.meta, self.note, self.tags, self.cites, self.start, self.end,
+                self.speaker, self.stances)]
+        for widget, tip in self._own_tips:
+            widget.setToolTip(tip if why_not is None else why_not)
+
+    read_only_reason: str | None = None
+    _own_tips: list[tuple[QWidget, str]] | None = None
+
+    @property
+    def current(self) -> AnnotationView | None:
+        """The annotation shown, as it was when shown (what an edit typed here is based on)."""
+        return self._current
+
     def current_id(self) -> str | None:
         return self._current.id if self._current else None
 
     def show_annotation(self, annotation: AnnotationView | None) -> None:
-        """Show an annotation (None: nothing selected) without sending any edit."""
-        if self._current is not None and (annotation is None or annotation.id != self._current.id):
+        """Show an annotation (None: nothing selected) without sending any edit, except a
+        note typed here and not sent yet: that goes first, based on the version it was typed
+        on (so a newer version from someone else is a conflict to settle, not a silent
+        loss of either)."""
+        current = self._current
+        if current is not None and (
+            annotation is None or annotation.id != current.id
+            or (annotation.version != current.version  # a new version, not of this note
+                and annotation.note != self.note.toPlainText())
+        ):
             self.commit_note()
         self._current = annotation
         self.empty.setVisible(annotation is None)

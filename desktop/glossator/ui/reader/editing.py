@@ -16,6 +16,7 @@ from glossator.services.annotations import (
     DeleteAnnotations,
     EditAnnotation,
 )
+from glossator.services.values import AnnotationView
 from glossator.ui.common.undo import UndoController
 from glossator.ui.reader.citing import CitationFinder
 from glossator.ui.reader.report_view import ReportView
@@ -86,7 +87,8 @@ class Editing:
                 return
             ids = list(selected.tag_ids)
             ids = [i for i in ids if i != tag_id] if tag_id in ids else [*ids, tag_id]
-            self.edit(selected.id, AnnotationFields(tag_ids=tuple(ids)), "retag highlight")
+            self.edit(selected.id, AnnotationFields(tag_ids=tuple(ids)), "retag highlight",
+                      selected)
             return
         command = AddAnnotation(report.id, span[0], span[1], tag_ids=[tag_id],
                                 cites=self.cites_for(span))
@@ -101,10 +103,23 @@ class Editing:
         if selected is None or self.state.annotation(selected) is None:
             self._say("Select a highlight to delete it")
             return
-        self.undo.push(DeleteAnnotations([selected]))
+        seen = self.state.annotation(selected)
+        command = DeleteAnnotations([selected])
+        if seen is not None:  # a change someone made since it was shown is a conflict
+            command.based_on(seen)
+        self.undo.push(command, seen)
 
-    def edit(self, uuid: str, fields: AnnotationFields, label: str) -> None:
-        self.undo.push(EditAnnotation(uuid, fields, label))
+    def edit(self, uuid: str, fields: AnnotationFields, label: str,
+             seen: AnnotationView | None = None) -> None:
+        """Edit an annotation as the user saw it (`seen`, else the window's value): if
+        someone else has changed it since, the edit is refused with a conflict to settle,
+        never written over their change."""
+        if seen is None or seen.id != uuid:
+            seen = self.state.annotation(uuid)
+        command = EditAnnotation(uuid, fields, label)
+        if seen is not None:
+            command.based_on(seen)
+        self.undo.push(command, seen)
 
     def span_to_selection(self) -> None:
         """Move the selected highlight onto the text selected in the report."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from glossator.core.agreement import AgreementResult, FieldDisagreement
 from glossator.core.agreement_units import NO_SPEAKER, NO_STANCE, SPEAKER
 from glossator.core.exchange import STATUSES
+from glossator.core.permissions import Action, refusal
 from glossator.services import Command, CommandError, Workspace
 from glossator.services.review_settle import settle_agreed, settle_disagreement
 from glossator.services.review_settle_fields import settle_field
@@ -307,11 +308,19 @@ class AgreementDialog(QDialog):
         return self.disagreements.disagreement(index.row())
 
     def _enable_buttons(self) -> None:
+        """Settling is a curator's or a manager's work: for anyone else the buttons stay
+        off and say why (the services would refuse anyway)."""
         d = self.selected()
         field = isinstance(d, FieldDisagreement)
+        access = self.ws.access()
+        why = refusal(access.role, Action.SETTLE, access.who)
         for choice, button in self.keep_buttons.items():
-            button.setEnabled(d is not None and (choice in ("a", "b") or
-                                                 (choice == "edit") == field))
+            button.setEnabled(why is None and d is not None and (
+                choice in ("a", "b") or (choice == "edit") == field))
+            button.setToolTip(why or "")
+        self.agreed_button.setEnabled(why is None)
+        self.agreed_button.setToolTip(
+            why or "Keep one annotation of every agreed pair, reject the copy")
 
     def settle(self, choice: str, value: str | None = None) -> None:
         d = self.selected()

@@ -81,6 +81,7 @@ class ReviewPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._decision_tips = {}
         self.setObjectName("reviewPanel")
         self._thread: ReviewThread | None = None
         self._me: str | None = None
@@ -210,6 +211,15 @@ class ReviewPanel(QWidget):
             self.thread_tree.setCurrentItem(items[chosen])
         self._update_buttons()
 
+    _why_no_decision: str | None = None
+    _decision_tips: dict[int, str]
+
+    def refuse_decisions_on_others(self, why: str | None) -> None:
+        """The acting reviewer may not decide on another's highlight (`why`; None: they
+        may): the decision buttons are off for others' highlights, saying why."""
+        self._why_no_decision = why
+        self._update_buttons()
+
     def selected_id(self) -> str | None:
         item = self.thread_tree.currentItem()
         value = item.data(0, ReviewIdRole) if item is not None else None
@@ -236,6 +246,13 @@ class ReviewPanel(QWidget):
         for b in (self.accept, self.reject, self.dispute, self.send, self.box):
             b.setEnabled(has)
         self.accept.setEnabled(has and self._thread is not None and self._thread.author != self._me)
+        others = self._thread is not None and self._thread.author != self._me
+        for b in (self.accept, self.reject, self.dispute):
+            if self._why_no_decision is not None and others:
+                b.setEnabled(False)
+                b.setToolTip(self._why_no_decision)
+            else:
+                b.setToolTip(self._decision_tips.setdefault(id(b), b.toolTip()))
         self.reply.setEnabled(entry is not None)
         self.edit.setEnabled(mine)
         self.edit.setText("Save" if self._editing else "Edit")
