@@ -42,6 +42,24 @@ def test_folding_in_one_pass_is_folding_each_character(text):
         assert [origin[i] for i in range(len(folded))] == expected_origin
 
 
+@settings(max_examples=300)
+@given(st.text(alphabet=ALPHABET, max_size=60), st.integers(1, 20))
+def test_folding_a_stretch_at_a_time_is_folding_each_character(text, chunk):
+    """The text is gathered and translated a stretch at a time (each call of C code holds
+    the interpreter): the stretches' edges change nothing, not even inside ß or İ."""
+    saved = names.SCAN_CHUNK
+    names.SCAN_CHUNK = chunk
+    try:
+        folded, origin = fold_with_map(text)
+    finally:
+        names.SCAN_CHUNK = saved
+    expected, expected_origin = folded_one_by_one(text)
+    assert folded == expected
+    assert (origin is None) == (expected_origin is None)
+    if origin is not None:
+        assert [origin[i] for i in range(len(folded))] == expected_origin
+
+
 def whole(text: str) -> list[tuple[int, int, str]]:
     saved = names.SCAN_CHUNK
     names.SCAN_CHUNK = 10**9

@@ -104,8 +104,14 @@ class FoldOrigin:
 def _fold_with_map(text: str) -> tuple[str, FoldOrigin | None]:
     # Each distinct character is folded once and the text translated in C: a 1 MB report
     # went from half a second per call (a Python call per character) to a few milliseconds.
-    table = {ord(c): _fold_char(c) for c in set(text)}
-    folded = text.translate(table)
+    # Both passes go a stretch at a time: each call holds the interpreter, and a search on
+    # another thread must not keep the window's thread out for a megabyte's worth.
+    stretches = range(0, len(text), SCAN_CHUNK)
+    chars: set[str] = set()
+    for first in stretches:
+        chars.update(text[first : first + SCAN_CHUNK])
+    table = {ord(c): _fold_char(c) for c in chars}
+    folded = "".join(text[first : first + SCAN_CHUNK].translate(table) for first in stretches)
     if all(len(piece) == 1 for piece in table.values()):
         return folded, None
     lengths = {chr(code): len(piece) for code, piece in table.items()}
