@@ -56,12 +56,18 @@ def row(dialog: ConflictDialog, name: str) -> tuple[str | None, str, str]:
     return found.seen, found.mine, found.theirs
 
 
-def test_a_note_typed_on_an_old_version_shows_both_and_keep_mine_applies_it(
-        qtbot, window, workspace, db_path, mine):
+def my_note_over_anas(qtbot, window, db_path, mine):  # type: ignore[no-untyped-def]
+    """Ana edits the note elsewhere; "my note" is typed on the version shown before: the
+    undo depth then, and the conflict dialog that follows."""
     glossator(db_path, "Ana", "annotation", "edit", mine, "--note", "Ana's note")
     depth = window.undo.stack.count()
     type_note(qtbot, window, "my note")
-    dialog = conflict_dialog(qtbot, window)
+    return depth, conflict_dialog(qtbot, window)
+
+
+def test_a_note_typed_on_an_old_version_shows_both_and_keep_mine_applies_it(
+        qtbot, window, workspace, db_path, mine):
+    depth, dialog = my_note_over_anas(qtbot, window, db_path, mine)
     assert "Ana changed this highlight" in dialog.findChild(type(dialog.advice),
                                                             "conflictSentence").text()
     assert row(dialog, "Note") == ("before", "my note", "Ana's note")
@@ -76,10 +82,7 @@ def test_a_note_typed_on_an_old_version_shows_both_and_keep_mine_applies_it(
 
 def test_keep_theirs_drops_the_edit_and_shows_their_version(
         qtbot, window, workspace, db_path, mine):
-    glossator(db_path, "Ana", "annotation", "edit", mine, "--note", "Ana's note")
-    depth = window.undo.stack.count()
-    type_note(qtbot, window, "my note")
-    dialog = conflict_dialog(qtbot, window)
+    depth, dialog = my_note_over_anas(qtbot, window, db_path, mine)
     assert "Note: my note" in dialog.copy_text()  # what was typed can still be copied
     qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
     assert workspace.annotation(mine).note == "Ana's note"
