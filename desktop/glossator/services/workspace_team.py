@@ -97,8 +97,11 @@ class TeamMixin:
             self._feed = None
 
     def _after_commit(self, change: Change) -> None:
-        # a role, the blind switch, or the actor's own reviewer row may have changed
-        self._forget_access()
+        """Read the standing again only when a commit can have changed it: a role or the
+        blind switch (`team`), or the acting reviewer's first row (created by their first
+        annotation, review or memo). Not after every keypress's highlight."""
+        if change.team or self._access is None or self._access.reviewer_id is None:
+            self._forget_access()
 
     def _reviewer_for(self, name: str) -> str:
         """On a team server the reviewer is the database user who logged in, whatever
