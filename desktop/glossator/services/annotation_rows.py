@@ -35,13 +35,24 @@ def reviewer_id(ctx: Context, name: str | None) -> int:
 
 
 def span_context(ctx: Context, report_id: int, start: int, end: int) -> tuple[str, str, str]:
-    """Quote, prefix and suffix of a span, read without loading the whole report text."""
+    """Quote, prefix and suffix of a span, read without loading the whole report text: from
+    the text the Workspace holds when the database's hash says it is current (one small
+    column read), else with `substr` in the database."""
     first = max(0, start - CONTEXT_CHARS)
-    window = ctx.core.scalar(
-        select(func.substr(ReportRow.text, first + 1, end + CONTEXT_CHARS - first)).where(
-            ReportRow.id == report_id
+    window: str | None = None
+    if ctx.texts is not None and ctx.texts.holds(report_id):
+        sha = ctx.core.scalar(select(ReportRow.sha256).where(ReportRow.id == report_id))
+        if sha is None:
+            raise CommandError(f"Report {report_id} does not exist")
+        text = ctx.texts.text(report_id, sha)
+        if text is not None:
+            window = text[first : end + CONTEXT_CHARS]
+    if window is None:
+        window = ctx.core.scalar(
+            select(func.substr(ReportRow.text, first + 1, end + CONTEXT_CHARS - first)).where(
+                ReportRow.id == report_id
+            )
         )
-    )
     if window is None:
         raise CommandError(f"Report {report_id} does not exist")
     if len(window) < end - first:

@@ -34,6 +34,7 @@ from glossator.store.versions import ENTITIES
 
 if TYPE_CHECKING:
     from glossator.services.access import Access
+    from glossator.services.report_texts import ReportTexts
     from glossator.services.version_aliases import VersionAliases
 
 __all__ = [
@@ -78,6 +79,8 @@ class Context:
     action: str = "apply"
     events: list[dict[str, Any]] = field(default_factory=list)
     aliases: VersionAliases | None = None
+    #: report texts the Workspace holds, for a span's quote without reading the text
+    texts: ReportTexts | None = None
     guard: VersionGuard = field(init=False)
     _access: Access | None = field(default=None, init=False, repr=False)
 

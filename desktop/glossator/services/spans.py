@@ -24,9 +24,15 @@ from glossator.store.models import (
 
 def report_text(session: Connection, report_id: int) -> ReportText | None:
     row = session.execute(
-        select(ReportRow.id, ReportRow.title, ReportRow.text).where(ReportRow.id == report_id)
+        select(ReportRow.id, ReportRow.title, ReportRow.text, ReportRow.sha256)
+        .where(ReportRow.id == report_id)
     ).first()
-    return ReportText(row[0], row[1], row[2]) if row is not None else None
+    return ReportText(row[0], row[1], row[2], row[3]) if row is not None else None
+
+
+def report_hash(session: Connection, report_id: int) -> str | None:
+    """The SHA-256 of a report's text, as import and re-import store it with the text."""
+    return session.scalar(select(ReportRow.sha256).where(ReportRow.id == report_id))
 
 
 def spans_in(

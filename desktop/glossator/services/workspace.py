@@ -24,6 +24,7 @@ from glossator.services.commands import Change, Command, CommandError, Context
 from glossator.services.conflicts import Conflict, ConflictError
 from glossator.services.destinations import check_backup_destination
 from glossator.services.feed import change_to_json
+from glossator.services.report_texts import ReportTexts
 from glossator.services.reports import ImportReport, PreparedReport
 from glossator.services.review_queries import find_annotation, find_review, review_thread
 from glossator.services.review_values import ReviewThread
@@ -72,6 +73,7 @@ class Workspace(TeamMixin):
         self.db = db
         self.reviewer = reviewer
         self._listeners: list[Listener] = []
+        self.texts = ReportTexts()  # the texts handed out, for keypresses' quotes
         self._init_team()
 
     @classmethod
@@ -120,7 +122,8 @@ class Workspace(TeamMixin):
     def _execute(self, command: Command, action: str) -> Change:
         try:
             with self.db.writing() as session, session.begin():
-                ctx = Context(session, self.reviewer, action, aliases=self.aliases)
+                ctx = Context(session, self.reviewer, action, aliases=self.aliases,
+                              texts=self.texts)
                 for step_command in _with_parts(command):
                     if step_command.requires is not None:
                         ctx.access.require(step_command.requires)
@@ -189,10 +192,12 @@ class Workspace(TeamMixin):
             return int(session.scalar(select(func.count()).select_from(ReportRow)) or 0)
 
     def report(self, report_id: int) -> ReportDetail:
-        with self.db.reading() as conn:
+        with self.db.reading() as conn:  # one read transaction: the hash is the text's
             detail = queries.report_detail(conn, report_id)
-        if detail is None:
+            sha = spans.report_hash(conn, report_id)
+        if detail is None or sha is None:
             raise ReportNotFound(f"Report {report_id} does not exist")
+        self.texts.remember(report_id, sha, detail.text)
         return detail
 
     def report_text(self, report_id: int) -> ReportText:
@@ -201,6 +206,7 @@ class Workspace(TeamMixin):
             found = spans.report_text(conn, report_id)
         if found is None:
             raise ReportNotFound(f"Report {report_id} does not exist")
+        self.texts.remember(report_id, found.sha256, found.text)
         return found
 
     def spans_in(self, report_id: int, lo: int, hi: int) -> SpansInRange:
