@@ -192,3 +192,23 @@ def test_refused_docx_files_leave_the_workspace_unchanged(ws: Workspace, tmp_pat
     )
     assert ws.report_count() == before[0] + 1
     assert _history_count(ws) == before[1] + 1  # only the good report's import
+
+
+def test_a_prepare_that_is_stopped_ends_the_import_and_keeps_what_came_before(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from glossator.services.reports import PreparedReport
+    from glossator.services.workspace import ImportStopped
+
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(f"Report {i}\n\nIts text {i}.", encoding="utf-8")
+    before = len(ws.reports())
+
+    def prepare(path: Path) -> PreparedReport:
+        if path.name == "r1.txt":
+            raise ImportStopped(path.name)
+        return PreparedReport.from_file(path)
+
+    outcomes = ws.import_paths([tmp_path], prepare=prepare)
+    assert [(o.name, o.status) for o in outcomes] == [("r0.txt", "imported")]
+    assert len(ws.reports()) == before + 1

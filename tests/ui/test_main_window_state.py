@@ -102,8 +102,8 @@ def test_cancelling_an_import_keeps_what_was_imported(qtbot, window, workspace, 
     before = workspace.report_count()
     original = workspace.import_file
 
-    def import_then_cancel(path, applied=None):
-        outcome = original(path, applied)
+    def import_then_cancel(path, applied=None, prepare=None):
+        outcome = original(path, applied, prepare)
         window.importer.cancel()
         return outcome
 

@@ -53,6 +53,12 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[[Change], None]
 Progress = Callable[[int, int, ImportOutcome], bool]  # (done, total, last) -> keep going?
+Prepare = Callable[[Path], PreparedReport]  # a file read and parsed, or ImportRefused
+
+
+class ImportStopped(Exception):
+    """Raised by a `prepare` the user stopped: that file is not imported and the import
+    ends there; what was imported before it stays."""
 
 FOLDER_SUFFIXES = frozenset(SUPPORTED_SUFFIXES | {".docx"})
 
@@ -356,12 +362,15 @@ class Workspace(TeamMixin):
                 out.append(path)
         return out
 
-    def import_file(self, path: Path, applied: list[Command] | None = None) -> ImportOutcome:
+    def import_file(self, path: Path, applied: list[Command] | None = None,
+                    prepare: Prepare | None = None) -> ImportOutcome:
         """Import one file in a transaction of its own; the command that stored it is added
-        to `applied` when given (the window makes one undo step of them)."""
+        to `applied` when given (the window makes one undo step of them). `prepare` reads
+        and parses the file (`PreparedReport.from_file`, which touches no database; the
+        window runs it on another thread); only the storing happens here."""
         name = path.name
         try:
-            prepared = PreparedReport.from_file(path)
+            prepared = (prepare or PreparedReport.from_file)(path)
         except ImportRefused as exc:  # a refused file stops nothing and touches nothing
             return ImportOutcome(name, "refused", reason=exc.reason)
         command = ImportReport(prepared)
@@ -386,13 +395,18 @@ class Workspace(TeamMixin):
         items: Sequence[str | Path],
         progress: Progress | None = None,
         applied: list[Command] | None = None,
+        prepare: Prepare | None = None,
     ) -> list[ImportOutcome]:
         """Import files and folders, each file in its own transaction; stop when told to.
-        The commands that stored reports are added to `applied` when given."""
+        The commands that stored reports are added to `applied` when given; `prepare` as
+        in `import_file`."""
         files = self.expand_paths(items)
         outcomes: list[ImportOutcome] = []
         for path in files:
-            outcome = self.import_file(path, applied)
+            try:
+                outcome = self.import_file(path, applied, prepare)
+            except ImportStopped:
+                break
             outcomes.append(outcome)
             if progress is not None and not progress(len(outcomes), len(files), outcome):
                 break

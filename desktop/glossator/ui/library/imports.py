@@ -1,23 +1,29 @@
 """Importing files into the workspace from the window, with a progress dialog.
 
 Each file is imported in its own transaction, so cancelling keeps every report already
-imported. The work runs in the GUI thread (the workspace's session is not shared across
-threads); the dialog stays responsive because events are processed between files.
+imported. Reading and parsing a file (a 300-page PDF takes most of a minute) runs on another
+thread while the window's event loop goes on, so the window paints, the dialog's Stop
+answers at once and nothing freezes; storing it runs on the window's thread, the one that
+holds the workspace's connection.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from glossator.formats.errors import ImportRefused
 from glossator.services import Workspace
 from glossator.services.commands import Batch, Command
+from glossator.services.reports import PreparedReport
 from glossator.services.values import ImportOutcome
+from glossator.services.workspace import ImportStopped
 from glossator.ui.common import folders
+from glossator.ui.common.background import Background
 from glossator.ui.common.refusals import RefusalsDialog, show_refusals
 from glossator.ui.common.undo import UndoController
 
@@ -73,6 +79,8 @@ class ImportRunner(QObject):
 
     #: the outcomes of the files handled, and whether the user stopped the import
     finished = Signal(list, bool)
+    #: Stop asked for by `cancel` (the dialog's own button sends `canceled`)
+    _stopping = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget,
                  undo: UndoController | None = None) -> None:
@@ -83,6 +91,9 @@ class ImportRunner(QObject):
         self.busy = False
         self.dialog: QProgressDialog | None = None
         self.refusals: RefusalsDialog | None = None  # the last import's refused files
+        self._reader = Background(self)  # reads and parses the file being imported
+        #: how a file is read and parsed, on the reader's thread (a test slows it down)
+        self.read: Callable[[Path], PreparedReport] = PreparedReport.from_file
 
     def run(self, items: Sequence[str | Path]) -> list[ImportOutcome]:
         """Import files and folders; returns what became of each file handled."""
@@ -112,8 +123,19 @@ class ImportRunner(QObject):
             cancelled = dialog.wasCanceled() and done < total
             return not cancelled
 
+        def prepare(path: Path) -> PreparedReport:
+            nonlocal cancelled
+            done = dialog.value()
+            dialog.setLabelText(f"{done + 1} of {len(files)}: reading {path.name}…")
+            prepared = self._read_beside(path, dialog)
+            if prepared is None:
+                cancelled = True
+                raise ImportStopped(path.name)
+            return prepared
+
         try:
-            outcomes = self.workspace.import_paths(files, progress=progress, applied=applied)
+            outcomes = self.workspace.import_paths(files, progress=progress, applied=applied,
+                                                   prepare=prepare)
         finally:
             dialog.close()
             dialog.deleteLater()
@@ -128,6 +150,44 @@ class ImportRunner(QObject):
         self.finished.emit(outcomes, cancelled)
         return outcomes
 
+    def _read_beside(self, path: Path, dialog: QProgressDialog) -> PreparedReport | None:
+        """The file read and parsed on the reader's thread while this thread's events go
+        on; None when Stop was pressed meanwhile (the reading is left to finish unseen).
+        A refusal (unreadable, too large, a reader fault) is raised here as it was there."""
+        if dialog.wasCanceled():
+            return None
+        read = self.read
+        loop = QEventLoop()
+        result: list[PreparedReport | ImportRefused] = []
+
+        def work() -> PreparedReport | ImportRefused:
+            try:
+                return read(path)
+            except ImportRefused as refused:
+                return refused
+            except Exception as exc:  # a reader fault refuses the file
+                return ImportRefused(path.name, f"cannot be parsed ({type(exc).__name__})")
+
+        def done(value: object) -> None:
+            if isinstance(value, PreparedReport | ImportRefused):
+                result.append(value)
+            loop.quit()
+
+        dialog.canceled.connect(loop.quit)
+        self._stopping.connect(loop.quit)
+        try:
+            self._reader.run(work, done)
+            loop.exec()
+        finally:
+            dialog.canceled.disconnect(loop.quit)
+            self._stopping.disconnect(loop.quit)
+        if not result:  # stopped before the file was read
+            self._reader.cancel()
+            return None
+        if isinstance(result[0], ImportRefused):
+            raise result[0]
+        return result[0]
+
     def _adopt(self, applied: list[Command]) -> None:
         """The reports stored, each in its own transaction, as one step on the undo stack."""
         if self.undo is None or not applied:
@@ -140,3 +200,4 @@ class ImportRunner(QObject):
         """Stop after the file being imported now (what was imported stays)."""
         if self.dialog is not None:
             self.dialog.cancel()
+            self._stopping.emit()
