@@ -43,6 +43,3 @@ class ReportTexts:
             del self._texts[report_id]
             return None
         return found[1]
-
-    def forget(self, report_id: int) -> None:
-        self._texts.pop(report_id, None)

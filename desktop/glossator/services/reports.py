@@ -68,13 +68,18 @@ class PreparedReport:
         except OSError as exc:
             raise ImportRefused(name, f"cannot be read ({exc.strerror or exc})") from exc
         except Exception as exc:  # a reader fault refuses the file; nothing is written
-            raise ImportRefused(name, f"cannot be parsed ({type(exc).__name__})") from exc
+            raise reader_fault(name, exc) from exc
 
     @property
     def title(self) -> str:
         if self.parsed.title:
             return self.parsed.title[:500]
         return self.name.rsplit("/", 1)[-1][:500]
+
+
+def reader_fault(name: str, exc: Exception) -> ImportRefused:
+    """The refusal of a file whose reader failed (a bug or a hostile file, never a crash)."""
+    return ImportRefused(name, f"cannot be parsed ({type(exc).__name__})")
 
 
 def find_duplicate(ctx: Context, sha256: str) -> tuple[int, str] | None:

@@ -91,7 +91,7 @@ class ReportText:
     id: int
     title: str
     text: str
-    sha256: str = ""  # the hash of `text` stored with it
+    sha256: str  # the hash of `text` stored with it
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from glossator.formats.errors import ImportRefused
 from glossator.services import Workspace
 from glossator.services.commands import Batch, Command
-from glossator.services.reports import PreparedReport
+from glossator.services.reports import PreparedReport, reader_fault
 from glossator.services.values import ImportOutcome
 from glossator.services.workspace import ImportStopped
 from glossator.ui.common import folders
@@ -79,8 +79,6 @@ class ImportRunner(QObject):
 
     #: the outcomes of the files handled, and whether the user stopped the import
     finished = Signal(list, bool)
-    #: Stop asked for by `cancel` (the dialog's own button sends `canceled`)
-    _stopping = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget,
                  undo: UndoController | None = None) -> None:
@@ -166,7 +164,7 @@ class ImportRunner(QObject):
             except ImportRefused as refused:
                 return refused
             except Exception as exc:  # a reader fault refuses the file
-                return ImportRefused(path.name, f"cannot be parsed ({type(exc).__name__})")
+                return reader_fault(path.name, exc)
 
         def done(value: object) -> None:
             if isinstance(value, PreparedReport | ImportRefused):
@@ -174,13 +172,11 @@ class ImportRunner(QObject):
             loop.quit()
 
         dialog.canceled.connect(loop.quit)
-        self._stopping.connect(loop.quit)
         try:
             self._reader.run(work, done)
             loop.exec()
         finally:
             dialog.canceled.disconnect(loop.quit)
-            self._stopping.disconnect(loop.quit)
         if not result:  # stopped before the file was read
             self._reader.cancel()
             return None
@@ -199,5 +195,4 @@ class ImportRunner(QObject):
     def cancel(self) -> None:
         """Stop after the file being imported now (what was imported stays)."""
         if self.dialog is not None:
-            self.dialog.cancel()
-            self._stopping.emit()
+            self.dialog.canceled.emit()  # as its Stop button does: it cancels itself
